@@ -1,0 +1,146 @@
+package org.cascadehub.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cascadehub.access.AccessEvents.ApiTokenCreated;
+import org.cascadehub.access.AccessEvents.ApiTokenRevoked;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.Actor;
+import org.cascadehub.platform.Actors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for scripts and integrations. A token is 256 random bits, shown once; only its
+ * SHA-256 is stored (a slow hash adds nothing for a secret this long).
+ */
+@Service
+class ApiTokens {
+
+    static final String PREFIX = "cas_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Recording every use would write on every API call; once a minute is enough to audit idle tokens. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final AccessSettings settings;
+    private final Clock clock;
+
+    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, AccessSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    record Issued(UUID id, String token, Instant expiresAt) {}
+
+    record TokenView(
+            UUID id,
+            String label,
+            Instant createdAt,
+            Instant expiresAt,
+            @Nullable Instant lastUsedAt,
+            @Nullable Instant revokedAt) {}
+
+    @Transactional
+    Issued issue(PersonId person, String label, Actor actor) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(settings.tokenLifetime());
+        jdbc.sql("""
+                INSERT INTO api_token (id, person_id, token_hash, label, created_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+                .params(id, person.value(), sha256(token), label, Timestamp.from(now), Timestamp.from(expiresAt))
+                .update();
+        events.publishEvent(new ApiTokenCreated(id, person.value(), label, expiresAt, actor));
+        return new Issued(id, token, expiresAt);
+    }
+
+    /** The person a live token belongs to: not expired, not revoked. */
+    @Transactional
+    Optional<PersonId> personFor(String token) {
+        if (!token.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Optional<Row> row = jdbc.sql("""
+                SELECT id, person_id, last_used_at FROM api_token
+                WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
+                """)
+                .params(sha256(token), Timestamp.from(now))
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("person_id", UUID.class),
+                        rs.getTimestamp("last_used_at")))
+                .optional();
+        row.filter(r -> r.lastUsed() == null
+                        || r.lastUsed().toInstant().plus(LAST_USED_RESOLUTION).isBefore(now))
+                .ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
+                        .params(Timestamp.from(now), r.id())
+                        .update());
+        return row.map(r -> new PersonId(r.person()));
+    }
+
+    private record Row(UUID id, UUID person, @Nullable Timestamp lastUsed) {}
+
+    @Transactional(readOnly = true)
+    List<TokenView> listFor(PersonId person) {
+        return jdbc.sql("""
+                SELECT id, label, created_at, expires_at, last_used_at, revoked_at FROM api_token
+                WHERE person_id = ? ORDER BY created_at DESC
+                """)
+                .param(person.value())
+                .query((rs, n) -> new TokenView(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("label"),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        instant(rs.getTimestamp("last_used_at")),
+                        instant(rs.getTimestamp("revoked_at"))))
+                .list();
+    }
+
+    /** Revokes one of the person's own tokens; false if they have no such live token. */
+    @Transactional
+    boolean revoke(PersonId person, UUID tokenId) {
+        int changed = jdbc.sql(
+                        "UPDATE api_token SET revoked_at = ? WHERE id = ? AND person_id = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(clock.instant()), tokenId, person.value())
+                .update();
+        if (changed == 1) {
+            events.publishEvent(new ApiTokenRevoked(tokenId, person.value(), Actors.current()));
+        }
+        return changed == 1;
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
