@@ -1,0 +1,20 @@
+package org.cascadehub;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A full-stack test: the whole application on a real server port, in demo mode, on a fresh
+ * temporary embedded PostgreSQL with the demo data loaded. Every test class using it shares one
+ * application context (and one database), so tests must not depend on a pristine database: create
+ * what you need, or use the stable demo accounts.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cascade.demo.database-directory="})
+public @interface CascadeTest {}
