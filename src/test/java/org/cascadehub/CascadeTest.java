@@ -5,16 +5,23 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
 /**
  * A full-stack test: the whole application on a real server port, in demo mode, on a fresh
  * temporary embedded PostgreSQL with the demo data loaded. Every test class using it shares one
  * application context (and one database), so tests must not depend on a pristine database: create
- * what you need, or use the stable demo accounts.
+ * what you need, or use the stable demo accounts. MockMvc is there too, for requests that need a
+ * particular remote address.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cascade.demo.database-directory="})
+        properties = {
+            "cascade.demo.database-directory=",
+            // Every real-HTTP test comes from 127.0.0.1: leave room for their deliberate failures.
+            "cascade.access.address-failure-limit=50"
+        })
+@AutoConfigureMockMvc
 public @interface CascadeTest {}

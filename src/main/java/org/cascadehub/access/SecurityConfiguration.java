@@ -83,7 +83,7 @@ class SecurityConfiguration {
                         .failureHandler(handlers))
                 .logout(logout -> logout.logoutUrl("/sign-out")
                         .addLogoutHandler(handlers)
-                        .logoutSuccessUrl("/sign-in?signed-out"))
+                        .logoutSuccessUrl("/sign-in?signed-out=true"))
                 .addFilterBefore(new BearerTokenFilter(tokens, people, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // Bearer tokens are not sent by browsers on their own, so they cannot be forged cross-site.

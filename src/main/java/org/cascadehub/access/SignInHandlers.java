@@ -55,7 +55,7 @@ class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFail
         request.getSession().setAttribute(TYPED_EMAIL, email == null ? "" : email.trim());
         String outcome = exception instanceof SignInThrottledException throttled
                 ? "throttled=" + throttled.retryAfterMinutes()
-                : "error";
+                : "error=credentials";
         response.sendRedirect(request.getContextPath() + "/sign-in?" + outcome);
     }
 

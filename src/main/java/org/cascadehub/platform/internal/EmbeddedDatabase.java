@@ -40,7 +40,11 @@ final class EmbeddedDatabase implements Closeable {
     /** Starts PostgreSQL on a free loopback port. */
     static EmbeddedDatabase start(@Nullable Path dataDirectory) {
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // Spring closes it after everything that uses it; a JVM hook of its own would stop
+                    // PostgreSQL while the application is still shutting down.
+                    .setRegisterShutdownHook(false);
             if (dataDirectory != null) {
                 prepare(dataDirectory);
                 // Kept data: every commit durable, as in production.

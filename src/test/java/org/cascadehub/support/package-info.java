@@ -1,0 +1,2 @@
+/** Shared helpers for full-stack tests. */
+package org.cascadehub.support;
