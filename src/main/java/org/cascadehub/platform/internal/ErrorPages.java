@@ -95,13 +95,10 @@ class ErrorPages implements ErrorController {
         return switch (status) {
             case NOT_FOUND -> "There is nothing at " + originalMethod + " " + path + ".";
             case METHOD_NOT_ALLOWED ->
-                error instanceof HttpRequestMethodNotSupportedException e
+                error instanceof HttpRequestMethodNotSupportedException e && e.getSupportedMethods() != null
                         ? "Method " + e.getMethod() + " is not allowed here; use "
                                 + String.join(
-                                        " or ",
-                                        e.getSupportedMethods() == null
-                                                ? new String[] {"another method"}
-                                                : e.getSupportedMethods())
+                                        " or ", new java.util.TreeSet<>(java.util.List.of(e.getSupportedMethods())))
                                 + "."
                         : "That method is not allowed here.";
             case UNSUPPORTED_MEDIA_TYPE ->

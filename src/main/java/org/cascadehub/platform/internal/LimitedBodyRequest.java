@@ -5,11 +5,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A chunked body (no Content-Length) counted as it is read, refused once past the limit. */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
+
+    /** Set on the request once the body went past the limit. */
+    static final String TOO_LARGE = LimitedBodyRequest.class.getName() + ".tooLarge";
 
     private final long maxBytes;
 
@@ -42,12 +43,12 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
                 return n;
             }
 
-            private void count(int n) {
+            private void count(int n) throws BodyTooLarge {
                 read += n;
                 if (read > maxBytes) {
-                    throw new ResponseStatusException(
-                            HttpStatus.CONTENT_TOO_LARGE,
-                            "The request body is larger than the " + maxBytes + " bytes this endpoint accepts.");
+                    // Parsers wrap what the stream throws; the attribute survives any wrapping.
+                    setAttribute(TOO_LARGE, message(maxBytes));
+                    throw new BodyTooLarge(maxBytes);
                 }
             }
 
@@ -66,5 +67,16 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
                 in.setReadListener(listener);
             }
         };
+    }
+
+    static String message(long maxBytes) {
+        return "The request body is larger than the " + maxBytes + " bytes this endpoint accepts.";
+    }
+
+    /** Raised while reading; {@link ApiErrorResponses} answers it with 413. */
+    static final class BodyTooLarge extends IOException {
+        BodyTooLarge(long maxBytes) {
+            super(message(maxBytes));
+        }
     }
 }
