@@ -58,9 +58,23 @@ class TokenController {
             @Nullable @Size(max = 20) String totp,
 
             @Nullable @Size(max = 100, message = "A label is at most 100 characters")
-            String label) {}
+            String label) {
 
-    record TokenCreated(UUID id, String token, Instant expiresAt) {}
+        /** Debug logging prints request bodies: never the password or code. */
+        @Override
+        public String toString() {
+            return "TokenRequest[email=" + email + ", password=[PROTECTED], totp=[PROTECTED], label=" + label + "]";
+        }
+    }
+
+    record TokenCreated(UUID id, String token, Instant expiresAt) {
+
+        /** Debug logging prints response bodies: never the token. */
+        @Override
+        public String toString() {
+            return "TokenCreated[id=" + id + ", token=[PROTECTED], expiresAt=" + expiresAt + "]";
+        }
+    }
 
     @PostMapping
     @Operation(
