@@ -40,10 +40,11 @@ final class EmbeddedDatabase implements Closeable {
     /** Starts PostgreSQL on a free loopback port. */
     static EmbeddedDatabase start(@Nullable Path dataDirectory) {
         try {
+            // No shutdown hook of its own: it would stop PostgreSQL while Spring's shutdown hook still
+            // needs it (the event publication registry reads it on close), stalling a graceful stop on
+            // the pool's connection timeout. The application context closes it after the data source.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    // Spring closes it after everything that uses it; a JVM hook of its own would stop
-                    // PostgreSQL while the application is still shutting down.
                     .setRegisterShutdownHook(false);
             if (dataDirectory != null) {
                 prepare(dataDirectory);
@@ -54,8 +55,7 @@ final class EmbeddedDatabase implements Closeable {
             }
             EmbeddedPostgres postgres = builder.start();
             if (dataDirectory != null) {
-                Files.writeString(
-                        dataDirectory.resolve(INITIALISED_MARKER), "PostgreSQL cluster for Cascade demo mode\n");
+                markInitialised(postgres, dataDirectory);
             }
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
@@ -64,6 +64,15 @@ final class EmbeddedDatabase implements Closeable {
                             + (dataDirectory == null ? "" : " in " + dataDirectory.toAbsolutePath()) + ": "
                             + e.getMessage(),
                     e);
+        }
+    }
+
+    private static void markInitialised(EmbeddedPostgres postgres, Path dataDirectory) throws IOException {
+        try {
+            Files.writeString(dataDirectory.resolve(INITIALISED_MARKER), "PostgreSQL cluster for Cascade demo mode\n");
+        } catch (IOException e) {
+            postgres.close();
+            throw e;
         }
     }
 
@@ -80,13 +89,15 @@ final class EmbeddedDatabase implements Closeable {
     private static void prepare(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory);
         ensureNotInUse(dataDirectory);
+        // First, so that a postmaster killed before the marker was written is not left running on
+        // the files about to be removed.
+        stopOrphanedPostmaster(dataDirectory);
         if (!Files.exists(dataDirectory.resolve(INITIALISED_MARKER)) && !isEmpty(dataDirectory)) {
             log.warn(
                     "Removing {}: its database was never started (an earlier run was stopped during initdb)",
                     dataDirectory.toAbsolutePath());
             deleteContents(dataDirectory);
         }
-        stopOrphanedPostmaster(dataDirectory);
     }
 
     /** A live Cascade process holds the lock file; a killed one's lock is released by the OS. */
@@ -114,7 +125,8 @@ final class EmbeddedDatabase implements Closeable {
         }
         Optional<ProcessHandle> postmaster = readPid(pidFile)
                 .flatMap(ProcessHandle::of)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false));
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .filter(p -> servesDirectory(p, dataDirectory));
         if (postmaster.isEmpty()) {
             return; // A stale pid file: PostgreSQL itself recovers from it.
         }
@@ -125,6 +137,31 @@ final class EmbeddedDatabase implements Closeable {
             process.onExit().get(Duration.ofSeconds(30).toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
         } catch (Exception e) {
             process.destroyForcibly();
+        }
+    }
+
+    /**
+     * Whether the process was started with {@code -D} naming this directory: after a reboot the pid
+     * in a stale pid file may belong to another process, even another PostgreSQL.
+     */
+    private static boolean servesDirectory(ProcessHandle process, Path dataDirectory) {
+        String[] arguments = process.info().arguments().orElse(new String[0]);
+        for (int i = 0; i + 1 < arguments.length; i++) {
+            if (arguments[i].equals("-D")) {
+                Path theirs = Path.of(arguments[i + 1]);
+                return theirs.isAbsolute()
+                        ? isSameFile(theirs, dataDirectory)
+                        : dataDirectory.toAbsolutePath().normalize().endsWith(theirs.normalize());
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSameFile(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 
