@@ -4,15 +4,18 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.cascadehub.support.TestMail;
+import org.cascadehub.support.TestPeople;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * A full-stack test: the whole application on a real server port, in demo mode, on a fresh
  * temporary embedded PostgreSQL with the demo data loaded. Every test class using it shares one
  * application context (and one database), so tests must not depend on a pristine database: create
  * what you need, or use the stable demo accounts. MockMvc is there too, for requests that need a
- * particular remote address.
+ * particular remote address. Email goes to a real SMTP server in the test process ({@link TestMail}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,4 +27,5 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
             "cascade.access.address-failure-limit=50"
         })
 @AutoConfigureMockMvc
+@Import({TestPeople.class, TestMail.class})
 public @interface CascadeTest {}

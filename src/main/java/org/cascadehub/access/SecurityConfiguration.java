@@ -52,6 +52,9 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/sign-in",
                                 "/error",
+                                "/account/set-password",
+                                "/apply",
+                                "/apply/**",
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",
@@ -64,7 +67,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .access(loopbackOrAdministrator())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/applications")
                         .permitAll()
                         .requestMatchers("/sign-in/code")
                         .hasAuthority(Authorities.CODE_REQUIRED)
@@ -85,12 +88,15 @@ class SecurityConfiguration {
                         .addLogoutHandler(handlers)
                         .logoutSuccessUrl("/sign-in?signed-out=true"))
                 .addFilterBefore(new BearerTokenFilter(tokens, people, problems), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new ActiveAccountFilter(people, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // Bearer tokens are not sent by browsers on their own, so they cannot be forged cross-site.
                         BearerTokenFilter::carriesBearerToken,
-                        // Creating a token authenticates from the body and uses no session.
+                        // Creating a token authenticates from the body, and applying needs no sign-in:
+                        // neither uses the session, so a forged request gains nothing.
                         request -> "POST".equals(request.getMethod())
-                                && request.getRequestURI().equals("/api/v1/tokens")))
+                                && (request.getRequestURI().equals("/api/v1/tokens")
+                                        || request.getRequestURI().equals("/api/v1/applications"))))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problems.write(

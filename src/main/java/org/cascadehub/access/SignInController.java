@@ -36,6 +36,7 @@ class SignInController {
             @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String throttled,
             @RequestParam(name = "signed-out", required = false) @Nullable String signedOut,
+            @RequestParam(name = "password-set", required = false) @Nullable String passwordSet,
             HttpSession session,
             Model model) {
         Object typed = session.getAttribute(SignInHandlers.TYPED_EMAIL);
@@ -46,6 +47,7 @@ class SignInController {
             model.addAttribute("error", WRONG_CREDENTIALS);
         }
         model.addAttribute("signedOut", signedOut != null);
+        model.addAttribute("passwordSet", passwordSet != null);
         return "access/sign-in";
     }
 

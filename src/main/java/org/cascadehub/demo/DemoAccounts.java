@@ -16,7 +16,13 @@ public final class DemoAccounts {
             String organisation,
             OrganisationKind kind,
             Set<Role> roles,
-            String description) {}
+            String description) {
+
+        /** The sectors a sector lead looks after. */
+        public List<String> leadSectors() {
+            return roles.contains(Role.SECTOR_LEAD) ? List.of("retail") : List.of();
+        }
+    }
 
     public static final List<DemoAccount> ALL = List.of(
             new DemoAccount(

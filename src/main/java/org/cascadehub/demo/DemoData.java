@@ -7,6 +7,7 @@ import org.cascadehub.demo.DemoAccounts.DemoAccount;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
+import org.cascadehub.directory.PersonDetails;
 import org.cascadehub.directory.PersonId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,17 @@ class DemoData implements ApplicationRunner {
         for (DemoAccount account : DemoAccounts.ALL) {
             OrganisationId organisation = byName.computeIfAbsent(
                     account.organisation(), name -> organisations.register(name, account.kind()));
-            PersonId person = people.enrol(organisation, account.name(), account.email(), account.roles());
+            PersonId person = people.enrol(
+                    organisation,
+                    new PersonDetails(
+                            account.name(),
+                            account.email(),
+                            null,
+                            null,
+                            account.roles(),
+                            account.leadSectors(),
+                            true,
+                            false));
             credentials.setPassword(person, DemoAccounts.PASSWORD);
         }
         log.info("Loaded the demo data set: {} organisations, {} people", byName.size(), DemoAccounts.ALL.size());

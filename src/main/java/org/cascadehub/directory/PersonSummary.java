@@ -10,7 +10,8 @@ public record PersonSummary(
         OrganisationId organisationId,
         String organisationName,
         Set<Role> roles,
-        PersonStatus status) {
+        PersonStatus status,
+        OrganisationStatus organisationStatus) {
 
     public PersonSummary {
         roles = Set.copyOf(roles);
@@ -20,8 +21,9 @@ public record PersonSummary(
         return roles.contains(role);
     }
 
+    /** Active, in a vetted organisation: allowed to sign in and take part. */
     public boolean active() {
-        return status == PersonStatus.ACTIVE;
+        return status == PersonStatus.ACTIVE && organisationStatus == OrganisationStatus.VETTED;
     }
 
     /** Outside demo mode, anyone holding a privileged role must sign in with a second factor. */

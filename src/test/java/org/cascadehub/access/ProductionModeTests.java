@@ -37,7 +37,7 @@ class ProductionModeTests {
     static void startInProductionMode() throws Exception {
         externalDatabase =
                 EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        app = new SpringApplicationBuilder(CascadeApplication.class)
+        app = new SpringApplicationBuilder(CascadeApplication.class, TestPeople.class)
                 .properties(
                         "CASCADE_DB_URL=" + externalDatabase.getJdbcUrl("postgres", "postgres"),
                         "CASCADE_DB_USER=postgres",

@@ -8,20 +8,18 @@ import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Role;
-import org.springframework.stereotype.Component;
 
 /**
  * Fresh people for tests that change an account's state (throttling, second factor), so the shared
  * demo accounts stay usable by every other test.
  */
-@Component
 public class TestPeople {
 
     private final Organisations organisations;
     private final People people;
     private final Credentials credentials;
 
-    TestPeople(Organisations organisations, People people, Credentials credentials) {
+    public TestPeople(Organisations organisations, People people, Credentials credentials) {
         this.organisations = organisations;
         this.people = people;
         this.credentials = credentials;

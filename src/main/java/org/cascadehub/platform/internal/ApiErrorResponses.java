@@ -2,6 +2,9 @@ package org.cascadehub.platform.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.cascadehub.platform.InvalidInput;
+import org.cascadehub.platform.NotAllowed;
+import org.cascadehub.platform.NotFound;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,6 +62,30 @@ class ApiErrorResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Some fields are not valid");
         problem.setProperty("errors", errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(InvalidInput.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInput ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Some fields are not valid");
+        problem.setProperty(
+                "errors",
+                ex.problems().stream()
+                        .map(p -> new FieldProblem(p.field(), p.message()))
+                        .toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    ResponseEntity<ProblemDetail> notAllowed(NotAllowed ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

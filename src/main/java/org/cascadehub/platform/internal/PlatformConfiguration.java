@@ -1,6 +1,7 @@
 package org.cascadehub.platform.internal;
 
 import java.time.Clock;
+import org.cascadehub.platform.PublicAddress;
 import org.cascadehub.platform.RunMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,12 @@ class PlatformConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    PublicAddress publicAddress(Environment environment) {
+        return new PublicAddress(environment.getProperty(
+                "CASCADE_PUBLIC_URL", "http://127.0.0.1:" + environment.getProperty("server.port", "8080")));
     }
 
     @Bean

@@ -1,0 +1,214 @@
+package org.cascadehub.directory;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.cascadehub.delivery.Email;
+import org.cascadehub.delivery.EmailOutbox;
+import org.cascadehub.directory.DirectoryEvents.OrganisationApplied;
+import org.cascadehub.directory.DirectoryEvents.OrganisationRejected;
+import org.cascadehub.directory.DirectoryEvents.OrganisationVetted;
+import org.cascadehub.platform.Actor;
+import org.cascadehub.platform.Actors;
+import org.cascadehub.platform.InvalidInput;
+import org.cascadehub.platform.NotAllowed;
+import org.cascadehub.platform.NotFound;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Joining the partnership: anyone applies for their organisation; an administrator, or a sector
+ * lead for one of its sectors, approves or rejects it with a reason; the applicant is told by email.
+ */
+@Service
+public class MembershipApplications {
+
+    private static final String SELECT = """
+            SELECT a.*, o.name AS organisation_name, p.display_name AS applicant_name, p.email AS applicant_email
+            FROM membership_application a
+            JOIN organisation o ON o.id = a.organisation_id
+            JOIN person p ON p.id = a.applicant_person_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Organisations organisations;
+    private final People people;
+    private final EmailOutbox outbox;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MembershipApplications(
+            JdbcClient jdbc,
+            Organisations organisations,
+            People people,
+            EmailOutbox outbox,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.organisations = organisations;
+        this.people = people;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** An application as submitted: the organisation, and the person who will manage it. */
+    public record Application(
+            OrganisationDetails organisation,
+            @Nullable String applicantName,
+            @Nullable String applicantEmail,
+            @Nullable String applicantPhone,
+            @Nullable String message) {}
+
+    /**
+     * Records an application: the organisation as applied, the applicant as its (pending) security
+     * manager. Every problem with either is reported at once; nothing is written unless all is well.
+     */
+    @Transactional
+    public UUID apply(Application application) {
+        PersonDetails applicant = new PersonDetails(
+                application.applicantName(),
+                application.applicantEmail(),
+                application.applicantPhone(),
+                null,
+                Set.of(Role.SECURITY_MANAGER),
+                List.of(),
+                true,
+                false);
+        InvalidInput.Collector problems = new InvalidInput.Collector();
+        problems.attempt(() -> {
+            organisations.validate(application.organisation());
+            return null;
+        });
+        problems.attempt(() -> {
+            people.validate(applicant);
+            return null;
+        });
+        problems.attempt(() -> ContactRules.optional("message", application.message(), "Your message", 2000));
+        problems.throwIfAny();
+        OrganisationId organisation = organisations.register(application.organisation(), OrganisationStatus.APPLIED);
+        PersonId person = people.addApplicant(organisation, applicant);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO membership_application (id, organisation_id, applicant_person_id, message, submitted_at)
+                VALUES (?, ?, ?, ?, ?)
+                """)
+                .params(
+                        id,
+                        organisation.value(),
+                        person.value(),
+                        application.message() == null
+                                ? ""
+                                : application.message().strip(),
+                        Timestamp.from(clock.instant()))
+                .update();
+        events.publishEvent(new OrganisationApplied(organisation, person, Actors.claiming(applicant.email())));
+        outbox.enqueue(new Email(
+                applicant.email().trim(),
+                "Your application to join Cascade",
+                "We have your application for "
+                        + application.organisation().name().strip() + " to join Cascade.\n\n"
+                        + "A hub administrator or sector lead will vet it and we will email you the outcome."));
+        return id;
+    }
+
+    /** Open applications the viewer may vet, oldest first. */
+    @Transactional(readOnly = true)
+    public List<MembershipApplication> openFor(Viewer viewer) {
+        return jdbc
+                .sql(SELECT + " WHERE a.decision IS NULL ORDER BY a.submitted_at")
+                .query(MembershipApplications::application)
+                .list()
+                .stream()
+                .filter(a -> DirectoryPolicy.canVet(viewer, sectorsOf(a.organisationId())))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public MembershipApplication require(Viewer viewer, UUID id) {
+        return jdbc.sql(SELECT + " WHERE a.id = ?")
+                .param(id)
+                .query(MembershipApplications::application)
+                .optional()
+                .filter(a -> DirectoryPolicy.canVet(viewer, sectorsOf(a.organisationId())))
+                .orElseThrow(() -> new NotFound("There is no application " + id + "."));
+    }
+
+    @Transactional
+    public void approve(Viewer viewer, UUID id) {
+        MembershipApplication application = decide(viewer, id, "APPROVED", null);
+        Actor actor = Actors.current();
+        organisations.changeStatus(application.organisationId(), OrganisationStatus.VETTED, null, actor);
+        people.activateApplicants(application.organisationId());
+        events.publishEvent(new OrganisationVetted(application.organisationId(), actor));
+        outbox.enqueue(new Email(
+                application.applicantEmail(),
+                "Your organisation has joined Cascade",
+                application.organisationName() + " has been vetted and is now a member of Cascade.\n\n"
+                        + "We will send you a separate email with a link to set your password."));
+    }
+
+    @Transactional
+    public void reject(Viewer viewer, UUID id, @Nullable String reason) {
+        String why = ContactRules.required("reason", reason, "The reason, which the applicant will see", 1000);
+        MembershipApplication application = decide(viewer, id, "REJECTED", why);
+        Actor actor = Actors.current();
+        organisations.changeStatus(application.organisationId(), OrganisationStatus.REJECTED, why, actor);
+        events.publishEvent(new OrganisationRejected(application.organisationId(), why, actor));
+        outbox.enqueue(new Email(
+                application.applicantEmail(),
+                "Your application to join Cascade",
+                "Your application for " + application.organisationName() + " to join Cascade was not accepted.\n\n"
+                        + "The reason given: " + why));
+    }
+
+    private MembershipApplication decide(Viewer viewer, UUID id, String decision, @Nullable String reason) {
+        MembershipApplication application = require(viewer, id);
+        if (!application.open()) {
+            throw InvalidInput.of(
+                    "decision",
+                    "This application was already " + application.decision().toLowerCase());
+        }
+        if (viewer.organisationId().equals(application.organisationId())) {
+            throw new NotAllowed("Nobody vets their own organisation.");
+        }
+        int changed = jdbc.sql("""
+                UPDATE membership_application SET decision = ?, reason = ?, decided_by = ?, decided_at = ?
+                WHERE id = ? AND decision IS NULL
+                """)
+                .params(decision, reason, Actors.current().principal(), Timestamp.from(clock.instant()), id)
+                .update();
+        if (changed == 0) {
+            throw InvalidInput.of("decision", "Someone else decided this application a moment ago");
+        }
+        return application;
+    }
+
+    private Set<String> sectorsOf(OrganisationId organisation) {
+        return Set.copyOf(jdbc.sql("SELECT sector_code FROM organisation_sector WHERE organisation_id = ?")
+                .param(organisation.value())
+                .query(String.class)
+                .list());
+    }
+
+    private static MembershipApplication application(ResultSet rs, int row) throws SQLException {
+        return new MembershipApplication(
+                rs.getObject("id", UUID.class),
+                new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                rs.getString("organisation_name"),
+                new PersonId(rs.getObject("applicant_person_id", UUID.class)),
+                rs.getString("applicant_name"),
+                rs.getString("applicant_email"),
+                rs.getString("message"),
+                rs.getTimestamp("submitted_at").toInstant(),
+                rs.getString("decision"),
+                rs.getString("reason"));
+    }
+}

@@ -1,0 +1,34 @@
+package org.cascadehub.directory;
+
+import java.util.Set;
+
+/**
+ * A signed-in person as the directory's rules see them, read fresh for each request so a change of
+ * role or status takes effect at once.
+ */
+public record Viewer(
+        PersonId personId,
+        OrganisationId organisationId,
+        Set<Role> roles,
+        Set<String> leadSectors,
+        boolean active,
+        boolean organisationVetted) {
+
+    public Viewer {
+        roles = Set.copyOf(roles);
+        leadSectors = Set.copyOf(leadSectors);
+    }
+
+    public boolean is(Role role) {
+        return roles.contains(role);
+    }
+
+    /** An active person in a vetted organisation: a full member of the hub. */
+    public boolean vettedMember() {
+        return active && organisationVetted;
+    }
+
+    public boolean administrator() {
+        return is(Role.ADMINISTRATOR) && vettedMember();
+    }
+}
