@@ -47,7 +47,7 @@ class SignInJourneyBrowserTests {
         browser.byTestId("sign-out").click();
         assertThat(browser.waitFor(By.cssSelector(".govuk-notification-banner")).getText())
                 .contains("You have signed out.");
-        assertThat(browser.currentUrl()).endsWith("/sign-in?signed-out");
+        assertThat(browser.currentUrl()).endsWith("/sign-in?signed-out=true");
         browser.screenshot("signed-out");
         browser.assertAccessible("the sign-in page after signing out");
         browser.assertNoAppErrors();
