@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.cascadehub.directory.PersonSummary;
 import org.cascadehub.directory.Role;
+import org.cascadehub.platform.SignedIn;
 
 /**
  * The principal of a signed-in session or API token: who the person is, kept small and
@@ -12,7 +13,7 @@ import org.cascadehub.directory.Role;
  */
 public record SignedInPerson(
         UUID personId, String email, String name, UUID organisationId, String organisationName, Set<Role> roles)
-        implements Serializable {
+        implements SignedIn, Serializable {
 
     public SignedInPerson {
         roles = Set.copyOf(roles);

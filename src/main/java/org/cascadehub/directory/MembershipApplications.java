@@ -84,11 +84,19 @@ public class MembershipApplications {
                 false);
         InvalidInput.Collector problems = new InvalidInput.Collector();
         problems.attempt(() -> {
-            organisations.validate(application.organisation());
+            try {
+                organisations.validate(application.organisation());
+            } catch (InvalidInput invalid) {
+                throw invalid.renamed(field -> "organisation." + field);
+            }
             return null;
         });
         problems.attempt(() -> {
-            people.validate(applicant);
+            try {
+                people.validate(applicant);
+            } catch (InvalidInput invalid) {
+                throw invalid.renamed(MembershipApplications::applicantField);
+            }
             return null;
         });
         problems.attempt(() -> ContactRules.optional("message", application.message(), "Your message", 2000));
@@ -117,6 +125,11 @@ public class MembershipApplications {
                         + application.organisation().name().strip() + " to join Cascade.\n\n"
                         + "A hub administrator or sector lead will vet it and we will email you the outcome."));
         return id;
+    }
+
+    /** The applicant's fields in an {@link Application}: {@code email} becomes {@code applicantEmail}. */
+    private static String applicantField(String field) {
+        return "applicant" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 
     /** Open applications the viewer may vet, oldest first. */

@@ -35,6 +35,13 @@ public class InvalidInput extends RuntimeException {
         return problems;
     }
 
+    /** The same problems with their fields renamed, for input nested in a larger request. */
+    public InvalidInput renamed(java.util.function.UnaryOperator<String> rename) {
+        return new InvalidInput(problems.stream()
+                .map(p -> new FieldProblem(rename.apply(p.field()), p.message()))
+                .toList());
+    }
+
     /** Collects problems while checking several fields, then throws them together. */
     public static final class Collector {
         private final List<FieldProblem> problems = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.cascadehub.directory.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
 import java.util.UUID;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.Person;
@@ -11,9 +12,11 @@ import org.cascadehub.directory.Site;
 import org.cascadehub.directory.SiteDetails;
 import org.cascadehub.directory.SiteId;
 import org.cascadehub.directory.Sites;
+import org.cascadehub.directory.SubjectAccess;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.Page;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,10 +34,12 @@ class PeopleApi {
 
     private final People people;
     private final Sites sites;
+    private final SubjectAccess subjectAccess;
 
-    PeopleApi(People people, Sites sites) {
+    PeopleApi(People people, Sites sites, SubjectAccess subjectAccess) {
         this.people = people;
         this.sites = sites;
+        this.subjectAccess = subjectAccess;
     }
 
     @GetMapping("/api/v1/people")
@@ -67,6 +72,27 @@ class PeopleApi {
     @PostMapping("/api/v1/people/{id}/reactivate")
     ResponseEntity<Void> reactivate(Viewer viewer, @PathVariable UUID id) {
         people.setSuspended(viewer, new PersonId(id), false);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/api/v1/people/{id}/export")
+    @Operation(
+            summary = "Everything the hub holds about a person (subject access)",
+            description = "The person themselves or an administrator. The export is audited.")
+    ResponseEntity<Map<String, Object>> export(Viewer viewer, @PathVariable UUID id) {
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"cascade-personal-data-" + id + ".json\"")
+                .body(subjectAccess.export(viewer, new PersonId(id)));
+    }
+
+    @PostMapping("/api/v1/people/{id}/erase")
+    @Operation(
+            summary = "Erase a person (administrators)",
+            description = "Their details become a tombstone; sign-in, tokens and links end. Audit entries stay.")
+    ResponseEntity<Void> erase(Viewer viewer, @PathVariable UUID id) {
+        people.erase(viewer, new PersonId(id));
         return ResponseEntity.noContent().build();
     }
 

@@ -118,6 +118,15 @@ class ApiErrorResponses extends ResponseEntityExceptionHandler {
     /** Says where the JSON went wrong, from the parser's own location, without echoing internals. */
     static String describe(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
+        if (cause instanceof InvalidFormatException invalid
+                && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            return "'" + path(invalid) + "' must be one of "
+                    + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + ", not '" + invalid.getValue() + "'.";
+        }
         if (cause instanceof InvalidFormatException invalid) {
             return "'" + path(invalid) + "' has a value of the wrong type or format: '" + invalid.getValue() + "'.";
         }
