@@ -31,6 +31,11 @@ public final class DirectoryPolicy {
                         && organisationSectors.stream().anyMatch(viewer.leadSectors()::contains));
     }
 
+    /** Whether the viewer vets applications at all: administrators and sector leads. */
+    public static boolean canVetAny(Viewer viewer) {
+        return viewer.administrator() || (viewer.vettedMember() && viewer.is(Role.SECTOR_LEAD));
+    }
+
     /**
      * Vetted organisations are visible to every vetted member; others (applied, rejected,
      * suspended) only to those who may vet them and to their own people.

@@ -1,0 +1,46 @@
+package org.cascadehub.directory.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.cascadehub.platform.InvalidInput;
+import org.cascadehub.platform.NotAllowed;
+import org.cascadehub.platform.NotFound;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * For the directory's pages: a refusal from a service becomes the site's error page (through the
+ * container's error dispatch), and every page starts with no form problems to show.
+ */
+@ControllerAdvice(assignableTypes = DirectoryPage.class)
+class DirectoryPageErrors {
+
+    @ModelAttribute("problems")
+    FormProblems noProblems() {
+        return FormProblems.NONE;
+    }
+
+    @ExceptionHandler(NotFound.class)
+    void notFound(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    /** A malformed id in a page address names nothing. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void malformedId(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+
+    @ExceptionHandler(NotAllowed.class)
+    void notAllowed(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    /** Forms catch their own problems to show them inline; one that escapes is a bad request. */
+    @ExceptionHandler(InvalidInput.class)
+    void invalid(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+    }
+}
