@@ -80,6 +80,7 @@ class DirectoryPages implements DirectoryPage {
         model.addAttribute("boroughs", boroughs.all());
         model.addAttribute("statuses", OrganisationStatus.values());
         model.addAttribute("showStatus", vetter);
+        model.addAttribute("ownOrganisation", viewer.organisationId());
         model.addAttribute("canImport", vetter);
         model.addAttribute("canAdminister", DirectoryPolicy.canAdminister(viewer));
         return "directory/organisations";

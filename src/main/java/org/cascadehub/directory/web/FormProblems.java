@@ -1,5 +1,6 @@
 package org.cascadehub.directory.web;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,11 @@ record FormProblems(List<Shown> summary, Map<String, String> byField) {
         for (InvalidInput.FieldProblem problem : invalid.problems()) {
             byField.merge(problem.field(), problem.message(), (a, b) -> a + ". " + b);
         }
+        // In the order of the form's fields, as the page reads; problems with no field come last.
+        List<String> order = List.copyOf(anchors.keySet());
         List<Shown> summary = invalid.problems().stream()
+                .sorted(Comparator.comparingInt(
+                        p -> order.contains(p.field()) ? order.indexOf(p.field()) : order.size()))
                 .map(p -> new Shown(p.message(), anchors.containsKey(p.field()) ? "#" + anchors.get(p.field()) : null))
                 .toList();
         return new FormProblems(summary, byField);

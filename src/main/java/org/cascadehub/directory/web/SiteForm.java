@@ -1,5 +1,6 @@
 package org.cascadehub.directory.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.cascadehub.directory.Site;
 import org.cascadehub.directory.SiteDetails;
@@ -14,17 +15,7 @@ record SiteForm(
         @Nullable String longitude) {
 
     /** A problem with the point as a whole is shown at the latitude input, where the map writes. */
-    static final Map<String, String> ANCHORS = Map.of(
-            "name",
-            "name",
-            "address",
-            "address",
-            "latitude",
-            "latitude",
-            "longitude",
-            "longitude",
-            "location",
-            "latitude");
+    static final Map<String, String> ANCHORS = anchors();
 
     static SiteForm empty() {
         return new SiteForm(null, null, null, null);
@@ -43,6 +34,14 @@ record SiteForm(
         Double lat = number(problems, "latitude", latitude, "Latitude must be a number, like 51.5007");
         Double lon = number(problems, "longitude", longitude, "Longitude must be a number, like -0.1246");
         return new SiteDetails(name, address, lat, lon);
+    }
+
+    private static Map<String, String> anchors() {
+        Map<String, String> anchors = new LinkedHashMap<>();
+        for (String field : new String[] {"name", "address", "location", "latitude", "longitude"}) {
+            anchors.put(field, field.equals("location") ? "latitude" : field);
+        }
+        return anchors;
     }
 
     private static @Nullable Double number(
