@@ -1,8 +1,11 @@
 package org.cascadehub.access;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cascadehub.directory.People;
 import org.cascadehub.platform.ProblemResponses;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,6 +40,23 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** A tile URL template's scheme, host and port (placeholders such as {@code {s}} become wildcards). */
+    private static final Pattern TILE_ORIGIN = Pattern.compile("^(https?://[A-Za-z0-9.:{}-]+)(?:[/?#]|$)");
+
+    /**
+     * The policy, letting map tiles load from the configured tile server ({@code cascade.map.tile-url})
+     * when it is on another origin. Nothing else is loosened, and a URL that is not a plain origin
+     * (such as one with spaces or semicolons) is ignored.
+     */
+    static String contentSecurityPolicy(String tileUrl) {
+        Matcher origin = TILE_ORIGIN.matcher(tileUrl.trim());
+        if (!origin.find()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        String source = origin.group(1).replaceAll("\\{[^}]*}", "*");
+        return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: " + source + ";");
+    }
+
     private static final RequestMatcher API = request -> ProblemResponses.isApi(request);
 
     @Bean
@@ -47,7 +67,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain web(
-            HttpSecurity http, ApiTokens tokens, People people, ProblemResponses problems, SignInHandlers handlers)
+            HttpSecurity http,
+            ApiTokens tokens,
+            People people,
+            ProblemResponses problems,
+            SignInHandlers handlers,
+            @Value("${cascade.map.tile-url:}") String tileUrl)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/sign-in",
@@ -108,7 +133,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
                         .accessDeniedHandler(accessDenied(problems)))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(
+                                csp -> csp.policyDirectives(contentSecurityPolicy(tileUrl)))
                         .frameOptions(frame -> frame.deny())
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
