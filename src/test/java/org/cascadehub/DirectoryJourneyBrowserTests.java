@@ -5,12 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cascadehub.browser.Browser;
 import org.cascadehub.browser.BrowserTest;
 import org.cascadehub.demo.DemoAccounts;
+import org.cascadehub.directory.MembershipApplications;
+import org.cascadehub.directory.OrganisationDetails;
+import org.cascadehub.directory.OrganisationKind;
+import org.cascadehub.directory.Organisations;
+import org.cascadehub.directory.People;
 import org.cascadehub.support.TestMail;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -38,6 +44,15 @@ class DirectoryJourneyBrowserTests {
     @Autowired
     GreenMail mail;
 
+    @Autowired
+    MembershipApplications applications;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    People people;
+
     @Test
     void anOrganisationAppliesIsApprovedAndSetsUpASiteAndAColleague(Browser browser) {
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -50,6 +65,85 @@ class DirectoryJourneyBrowserTests {
         openOwnOrganisation(browser, organisation);
         addSiteByClickingTheMap(browser);
         addColleague(browser, "colleague-" + unique + "@example.test");
+    }
+
+    /** The pages not on the joining journey, including their error states, as an administrator sees them. */
+    @Test
+    void theDirectorysOtherPagesAreAccessibleWithAndWithoutErrors(Browser browser) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String applicant = "Axe Cafe " + unique;
+        applications.apply(new MembershipApplications.Application(
+                new OrganisationDetails(
+                        applicant, OrganisationKind.BUSINESS, List.of("retail"), null, null, null, null),
+                "Ada Axe",
+                "axe-" + unique + "@example.test",
+                null,
+                null));
+        String strand = organisations
+                .findByName("Strand Arcade Retail Ltd")
+                .orElseThrow()
+                .toString();
+        String guard = people.findByEmail("guard@demo.test").orElseThrow().id().toString();
+        signIn(browser, "admin@demo.test", DemoAccounts.PASSWORD);
+
+        browser.open("/vetting");
+        browser.byTestId("reject-" + applicant).click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("Enter the reason");
+        check(browser, "the vetting page with a missing reason", "vetting-error");
+
+        browser.open("/directory/people?q=demo.test");
+        assertThat(browser.byTestId("people").getText()).contains("Taylor Reid");
+        check(browser, "the people search", "people");
+
+        browser.open("/directory/organisations/" + strand);
+        browser.byTestId("suspend").click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("Enter a reason");
+        check(browser, "an organisation page with a missing suspension reason", "organisation-suspend-error");
+
+        browser.open("/directory/organisations/" + strand + "/edit");
+        browser.type("website", "strand-arcade.example");
+        browser.byTestId("save").click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("starting https://");
+        check(browser, "the organisation form with an error", "organisation-edit-error");
+
+        browser.open("/directory/people/" + guard + "/edit");
+        browser.type("siaLicence", "12");
+        browser.byTestId("save-person").click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("16 digits");
+        check(browser, "the person form with an error", "person-edit-error");
+
+        browser.open("/directory/organisations/" + strand + "/sites/new");
+        waitForBoroughs(browser);
+        browser.type("name", "Paris office");
+        browser.type("address", "1 Rue de Rivoli");
+        browser.type("latitude", "48.8566");
+        browser.type("longitude", "2.3522");
+        browser.byTestId("save-site").click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("outside every borough");
+        waitForBoroughs(browser);
+        assertThat(browser.byTestId("map-borough").getText())
+                .isEqualTo("This point is outside every borough of the city.");
+        check(browser, "the site form with a point outside the city", "site-form-error");
+
+        browser.open("/directory/sectors");
+        browser.byTestId("add-sector").click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("Enter a sector name");
+        check(browser, "the sectors page with an error", "sectors-error");
+        browser.open("/directory/sectors/retail/edit");
+        check(browser, "the sector form", "sector-form");
+
+        browser.open("/directory/sharing-groups");
+        check(browser, "the sharing groups", "sharing-groups");
+        browser.byTestId("new-sharing-group").click();
+        browser.byTestId("save-sharing-group").click();
+        assertThat(browser.byTestId("error-summary").getText()).contains("Enter the group");
+        check(browser, "the sharing group form with an error", "sharing-group-error");
+
+        browser.open("/directory/organisations/00000000-0000-0000-0000-000000000000");
+        assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        // The browser logs the 404 status itself, so only accessibility is checked here.
+        browser.screenshot("directory-not-found");
+        browser.assertAccessible("the page for an organisation that is not there");
     }
 
     private void apply(Browser browser, String organisation, String applicant) {

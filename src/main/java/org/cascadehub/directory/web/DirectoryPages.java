@@ -61,12 +61,13 @@ class DirectoryPages implements DirectoryPage {
             HttpServletRequest request,
             Model model) {
         boolean vetter = DirectoryPolicy.canVetAny(viewer);
-        Page<Organisation> results = organisations.search(
-                viewer,
-                new Organisations.Filter(
-                        name, OrganisationForm.kindOf(kind), sector, borough, vetter ? statusOf(status) : null),
-                Pagination.number(page),
-                pageSize);
+        Organisations.Filter filter = new Organisations.Filter(
+                name, OrganisationForm.kindOf(kind), sector, borough, vetter ? statusOf(status) : null);
+        Page<Organisation> results = organisations.search(viewer, filter, Pagination.number(page), pageSize);
+        // A page past the last (typed, or left behind by a narrower search) shows the last one.
+        if (results.page() > results.pages()) {
+            results = organisations.search(viewer, filter, results.pages(), pageSize);
+        }
         model.addAttribute("search", new Search(name, kind, sector, borough, status));
         model.addAttribute("results", results);
         model.addAttribute(
@@ -94,6 +95,9 @@ class DirectoryPages implements DirectoryPage {
             HttpServletRequest request,
             Model model) {
         Page<Person> results = people.search(viewer, q, Pagination.number(page), pageSize);
+        if (results.page() > results.pages()) {
+            results = people.search(viewer, q, results.pages(), pageSize);
+        }
         model.addAttribute("q", q);
         model.addAttribute("results", results);
         model.addAttribute("pagination", Pagination.of(results, request));

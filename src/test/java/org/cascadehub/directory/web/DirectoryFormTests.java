@@ -276,6 +276,43 @@ class DirectoryFormTests {
     }
 
     @Test
+    void aSiteIsMovedToAnotherBoroughAndRemoved() {
+        Pages.Member member = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
+        var site = sites.register(
+                member.organisation(),
+                new org.cascadehub.directory.SiteDetails("Strand shop", "1 Strand", 51.5101, -0.1240));
+        TestHttp manager = pages.signedIn(member.email(), member.password());
+        String edit = "/directory/sites/" + site + "/edit";
+
+        String form = manager.get(edit).body();
+        assertThat(form).contains(">Westminster</strong>");
+        assertThat(Pages.inputValue(form, "latitude")).isEqualTo("51.5101");
+
+        Response moved = manager.postForm(
+                edit,
+                Map.of(
+                        "name",
+                        "Borough shop",
+                        "address",
+                        "1 Borough High Street",
+                        "latitude",
+                        "51.5045",
+                        "longitude",
+                        "-0.0900"));
+        assertThat(moved.status()).isEqualTo(302);
+        assertThat(manager.get("/directory/organisations/" + member.organisation())
+                        .body())
+                .contains("Borough shop is saved. It is in Southwark.");
+
+        manager.get(edit);
+        assertThat(manager.postForm("/directory/sites/" + site + "/remove", Map.of())
+                        .status())
+                .isEqualTo(302);
+        assertThat(sites.ofOrganisation(member.organisation())).isEmpty();
+        assertThat(manager.get(edit, "Accept", "text/html").status()).isEqualTo(404);
+    }
+
+    @Test
     void aSecurityManagerIsOfferedOnlyTheRolesTheyMayGive() {
         Pages.Member member = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
         TestHttp manager = pages.signedIn(member.email(), member.password());

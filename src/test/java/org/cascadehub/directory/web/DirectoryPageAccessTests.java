@@ -2,7 +2,10 @@ package org.cascadehub.directory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.access.Credentials;
 import org.cascadehub.directory.MembershipApplications;
@@ -10,6 +13,10 @@ import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
+import org.cascadehub.directory.PersonDetails;
+import org.cascadehub.directory.Role;
+import org.cascadehub.directory.Sector;
+import org.cascadehub.directory.Sectors;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +47,9 @@ class DirectoryPageAccessTests {
 
     @Autowired
     MembershipApplications applications;
+
+    @Autowired
+    Sectors sectors;
 
     Pages pages;
 
@@ -73,6 +83,33 @@ class DirectoryPageAccessTests {
             assertThat(refused.status()).as(email).isEqualTo(403);
             assertThat(refused.body()).as(email).contains("You do not have access to this page");
         }
+    }
+
+    @Test
+    void aSectorLeadWithNoOpenApplicationsInTheirSectorsIsToldSo() {
+        String unique = UUID.randomUUID().toString().substring(0, 6);
+        Sector quiet = sectors.add("Quiet sector " + unique);
+        Pages.Member lead = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
+        people.update(
+                people.viewer(people.findByEmail("admin@demo.test")
+                                .orElseThrow()
+                                .id())
+                        .orElseThrow(),
+                lead.id(),
+                new PersonDetails(
+                        "Quiet Lead " + unique,
+                        lead.email(),
+                        null,
+                        null,
+                        Set.of(Role.SECTOR_LEAD),
+                        List.of(quiet.code()),
+                        true,
+                        false));
+
+        String vetting =
+                pages.signedIn(lead.email(), lead.password()).get("/vetting").body();
+
+        assertThat(vetting).contains("There is nothing to vet.").doesNotContain("data-testid=\"approve-");
     }
 
     @Test
