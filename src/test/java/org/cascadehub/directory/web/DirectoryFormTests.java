@@ -16,7 +16,9 @@ import org.cascadehub.directory.PersonStatus;
 import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Sectors;
 import org.cascadehub.directory.SharingGroups;
+import org.cascadehub.directory.SiteDetails;
 import org.cascadehub.directory.Sites;
+import org.cascadehub.directory.Viewer;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -278,9 +280,7 @@ class DirectoryFormTests {
     @Test
     void aSiteIsMovedToAnotherBoroughAndRemoved() {
         Pages.Member member = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
-        var site = sites.register(
-                member.organisation(),
-                new org.cascadehub.directory.SiteDetails("Strand shop", "1 Strand", 51.5101, -0.1240));
+        var site = sites.register(member.organisation(), new SiteDetails("Strand shop", "1 Strand", 51.5101, -0.1240));
         TestHttp manager = pages.signedIn(member.email(), member.password());
         String edit = "/directory/sites/" + site + "/edit";
 
@@ -472,9 +472,21 @@ class DirectoryFormTests {
                         .get("/directory/organisations/" + member.organisation())
                         .body())
                 .contains(group);
+
+        var created = sharingGroups.all().stream()
+                .filter(g -> g.name().equals(group))
+                .findFirst()
+                .orElseThrow();
+        String edit = "/directory/sharing-groups/" + created.id() + "/edit";
+        assertThat(admin.get(edit).body()).contains("value=\"" + member.organisation() + "\" checked");
+        assertThat(admin.postForm(edit, Map.of("name", group + " (closed)", "description", "No longer used"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(sharingGroups.find(created.id()).orElseThrow().members()).isEmpty();
+        assertThat(sharingGroups.find(created.id()).orElseThrow().name()).isEqualTo(group + " (closed)");
     }
 
-    private org.cascadehub.directory.Viewer viewerOf(String email) {
+    private Viewer viewerOf(String email) {
         return people.viewer(people.findByEmail(email).orElseThrow().id()).orElseThrow();
     }
 }
