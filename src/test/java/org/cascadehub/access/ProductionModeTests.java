@@ -85,6 +85,10 @@ class ProductionModeTests {
         Response setup = browser.get("/account/two-factor", "Accept", "text/html");
         assertThat(setup.status()).isEqualTo(200);
         String secret = secretShownOn(setup.body());
+        Response qr = browser.get("/account/two-factor/qr.svg");
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.header("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
 
         Response wrong = browser.postForm("/account/two-factor", Map.of("code", "12345"));
         assertThat(wrong.status()).isEqualTo(200);
