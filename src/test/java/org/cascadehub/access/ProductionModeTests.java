@@ -41,6 +41,7 @@ class ProductionModeTests {
                 .properties(
                         "CASCADE_DB_URL=" + externalDatabase.getJdbcUrl("postgres", "postgres"),
                         "CASCADE_DB_USER=postgres",
+                        "CASCADE_SECRET_KEY=" + "0123456789abcdef".repeat(4),
                         "CASCADE_ADMIN_EMAIL=first-admin@example.test",
                         "CASCADE_ADMIN_PASSWORD=a long enough admin passphrase",
                         "server.port=0",
