@@ -73,6 +73,16 @@ public class People {
         return insert(organisation, check(details, null), PersonStatus.ACTIVE, true);
     }
 
+    /**
+     * Adds an active person and invites them to set a password, without a viewer's check: for the
+     * import, which has asked {@link DirectoryPolicy} itself (a sector lead adding people to an
+     * organisation they have just vetted manages no organisation yet).
+     */
+    @Transactional
+    PersonId addInvited(OrganisationId organisation, PersonDetails details) {
+        return insert(organisation, check(details, null), PersonStatus.ACTIVE, true);
+    }
+
     /** Adds someone who applied with their organisation: they can sign in once it is vetted. */
     @Transactional
     PersonId addApplicant(OrganisationId organisation, PersonDetails details) {
