@@ -202,7 +202,7 @@ class ImportPlanner {
                 return DirectoryPolicy.canGrant(viewer, into.get(), roles);
             }
             // A new organisation the viewer may not add is refused on its own row; one refusal is enough.
-            return !viewer.administrator() && !viewer.is(Role.SECTOR_LEAD)
+            return (!viewer.administrator() && !viewer.is(Role.SECTOR_LEAD))
                     || DirectoryPolicy.canGrantInNewOrganisation(viewer, roles);
         }
 

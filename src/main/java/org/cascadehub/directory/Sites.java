@@ -147,8 +147,8 @@ public class Sites {
         return jdbc.sql("SELECT count(*) FROM site").query(Long.class).single();
     }
 
-    /** Checks a site's details as {@link #register} would, without saving; problems are thrown together. */
-    void validate(SiteDetails details) {
+    /** Checks a site's details as {@link #add} would, without saving; problems are thrown together. */
+    public void validate(SiteDetails details) {
         check(details);
     }
 
