@@ -40,7 +40,7 @@ final class CapSchemaCheck {
         } catch (PathTracker.NotCap notCap) {
             return false;
         } catch (SAXException e) {
-            findings.error(tracker.path(), SecureXml.describe(e));
+            findings.onlyError(tracker.path(), SecureXml.describe(e));
             return false;
         } catch (IOException e) {
             findings.error("/", "The document could not be read: " + e.getMessage());

@@ -20,7 +20,7 @@ final class CapShapes {
 
     /** A decimal number as CAP writes it: plain digits, never an exponent. */
     static String number(double value) {
-        return BigDecimal.valueOf(value).toPlainString();
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     static CapPolygon polygon(String text) {

@@ -18,6 +18,13 @@ final class Findings {
         warnings.add(new Problem(path, message));
     }
 
+    /** A document that cannot be read as XML has this one problem; what was found before it is moot. */
+    void onlyError(String path, String message) {
+        errors.clear();
+        warnings.clear();
+        error(path, message);
+    }
+
     boolean hasErrorAt(String path) {
         return errors.stream().anyMatch(problem -> problem.path().equals(path));
     }

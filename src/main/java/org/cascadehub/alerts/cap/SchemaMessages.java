@@ -148,7 +148,10 @@ final class SchemaMessages implements ErrorHandler {
         if (start >= 0 && end > start) {
             for (String item : detail.substring(start + 9, end).split(",")) {
                 Matcher name = EXPECTED_NAME.matcher(item.strip());
-                if (name.matches() && !item.contains("WC[")) {
+                if (item.contains("WC[")) {
+                    // The schema's closing wildcard: an XML signature.
+                    names.add("ds:Signature");
+                } else if (name.matches()) {
                     names.add(name.group(1));
                 }
             }

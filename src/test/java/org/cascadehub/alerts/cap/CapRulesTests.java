@@ -80,7 +80,7 @@ class CapRulesTests {
                 error(
                         valid(CIRCLE, "<circle>51.51,-0.12 -1</circle>"),
                         AREA + "/circle[1]",
-                        "<circle> has radius -1.0 km; a radius cannot be negative"),
+                        "<circle> has radius -1 km; a radius cannot be negative"),
                 error(
                         valid(CIRCLE, "<circle>51.51,-0.12 wide</circle>"),
                         AREA + "/circle[1]",
@@ -88,7 +88,7 @@ class CapRulesTests {
                 error(
                         valid(CIRCLE, "<circle>-95,-0.12 1</circle>"),
                         AREA + "/circle[1]",
-                        "<circle> centre has latitude -95.0, outside -90 to 90"),
+                        "<circle> centre has latitude -95, outside -90 to 90"),
                 // References: triples with valid times; needed by Update, Cancel, Ack and Error.
                 error(
                         replace(afterCode("<references>a,b</references>"), ALERT_TYPE, "<msgType>Update</msgType>"),
@@ -359,8 +359,7 @@ class CapRulesTests {
 
         assertThat(validate(document).errors())
                 .containsExactly(new Problem(
-                        "/alert/info[2]/area[2]/circle[2]",
-                        "<circle> has radius -2.0 km; a radius cannot be negative."));
+                        "/alert/info[2]/area[2]/circle[2]", "<circle> has radius -2 km; a radius cannot be negative."));
     }
 
     private CapValidation validate(String document) {
