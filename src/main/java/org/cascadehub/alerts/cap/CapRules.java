@@ -79,7 +79,8 @@ final class CapRules {
     /** Space-separated {@code sender,identifier,sent} triples, each sent a CAP date-time. */
     private static void references(Element alert, @Nullable OffsetDateTime sent, Findings findings) {
         String text = Dom.text(alert, "references");
-        if (text == null) {
+        if (text == null || text.isBlank()) {
+            // Nothing referred to; the msgType rule says whether something should be.
             return;
         }
         String path = CapPaths.child(CapPaths.ROOT, "references");
@@ -88,7 +89,7 @@ final class CapRules {
             String entry = entries[i];
             String which = "<references> entry " + (i + 1) + " " + SchemaMessages.quoted(entry);
             String[] parts = entry.split(",", -1);
-            if (entry.isEmpty() || parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
                 findings.error(path, which + " is not 'sender,identifier,sent' (three parts, comma-separated).");
                 continue;
             }

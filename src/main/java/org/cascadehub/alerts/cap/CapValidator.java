@@ -52,8 +52,10 @@ public final class CapValidator {
             // Well-formed and rooted in <alert>, as the schema pass has just shown.
             Document document = SecureXml.documentBuilder().parse(new InputSource(new ByteArrayInputStream(xml)));
             CapRules.check(document.getDocumentElement(), findings);
-        } catch (SAXException | IOException e) {
-            findings.error("/", SecureXml.describe(e instanceof SAXException sax ? sax : new SAXException(e)));
+        } catch (SAXException e) {
+            findings.onlyError("/", SecureXml.describe(e));
+        } catch (IOException e) {
+            findings.onlyError("/", "The document could not be read: " + e.getMessage());
         }
     }
 }

@@ -99,6 +99,10 @@ class CapRulesTests {
                         "/alert",
                         "<references> is missing from <alert>: a message of type Update must name the message(s) it updates."),
                 error(
+                        replace(afterCode("<references> </references>"), ALERT_TYPE, "<msgType>Update</msgType>"),
+                        "/alert",
+                        "<references> is missing from <alert>: a message of type Update"),
+                error(
                         valid(ALERT_TYPE, "<msgType>Cancel</msgType>"),
                         "/alert",
                         "a message of type Cancel must name the message(s) it cancels"),
