@@ -92,6 +92,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // Bearer tokens are not sent by browsers on their own, so they cannot be forged cross-site.
                         BearerTokenFilter::carriesBearerToken,
+                        // An API call with no session has no session privileges to abuse: let it reach
+                        // authentication and be answered 401, not a confusing CSRF 403.
+                        request -> ProblemResponses.isApi(request) && request.getRequestedSessionId() == null,
                         // Creating a token authenticates from the body, and applying needs no sign-in:
                         // neither uses the session, so a forged request gains nothing.
                         request -> "POST".equals(request.getMethod())
