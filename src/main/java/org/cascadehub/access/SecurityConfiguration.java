@@ -96,7 +96,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/sign-in/code")
                         .hasAuthority(Authorities.CODE_REQUIRED)
-                        .requestMatchers("/account/two-factor")
+                        .requestMatchers("/account/two-factor", "/account/two-factor/qr.svg")
                         .hasAnyAuthority(Authorities.SIGNED_IN, Authorities.ENROLMENT_REQUIRED)
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**")
                         .hasRole("ADMINISTRATOR")
@@ -117,6 +117,9 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // Bearer tokens are not sent by browsers on their own, so they cannot be forged cross-site.
                         BearerTokenFilter::carriesBearerToken,
+                        // An API call with no session has no session privileges to abuse: let it reach
+                        // authentication and be answered 401, not a confusing CSRF 403.
+                        request -> ProblemResponses.isApi(request) && request.getRequestedSessionId() == null,
                         // Creating a token authenticates from the body, and applying needs no sign-in:
                         // neither uses the session, so a forged request gains nothing.
                         request -> "POST".equals(request.getMethod())

@@ -82,7 +82,7 @@ class DirectoryPages implements DirectoryPage {
         model.addAttribute("statuses", OrganisationStatus.values());
         model.addAttribute("showStatus", vetter);
         model.addAttribute("ownOrganisation", viewer.organisationId());
-        model.addAttribute("canImport", vetter);
+        model.addAttribute("canImport", DirectoryPolicy.canImport(viewer));
         model.addAttribute("canAdminister", DirectoryPolicy.canAdminister(viewer));
         return "directory/organisations";
     }

@@ -249,12 +249,15 @@ class DirectoryPageAccessTests {
     }
 
     @Test
-    void theStatusFilterAndImportLinkAreForThoseWhoVet() {
+    void theStatusFilterIsForThoseWhoVetAndTheImportLinkForThoseWhoMayImport() {
         String guard = pages.as("guard@demo.test").get("/directory").body();
         assertThat(guard).doesNotContain("id=\"status\"").doesNotContain("/directory/import");
 
         String lead = pages.as("retail-lead@demo.test").get("/directory").body();
         assertThat(lead).contains("id=\"status\"").contains("/directory/import");
+
+        String security = pages.as("security@demo.test").get("/directory").body();
+        assertThat(security).doesNotContain("id=\"status\"").contains("/directory/import");
     }
 
     @Test
