@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cascadehub.directory.DirectoryPolicy;
 import org.cascadehub.directory.Organisation;
+import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.SharingGroup;
 import org.cascadehub.directory.SharingGroupId;
@@ -111,7 +112,12 @@ class SharingGroupPages implements DirectoryPage {
     private String form(Viewer viewer, Model model, @Nullable SharingGroup group, SharingGroupForm form) {
         model.addAttribute("group", group);
         model.addAttribute("form", form);
-        model.addAttribute("organisations", visibleOrganisations(viewer));
+        // Members are vetted organisations; one that has since been suspended stays listed, ticked.
+        model.addAttribute(
+                "organisations",
+                visibleOrganisations(viewer).stream()
+                        .filter(o -> o.status() == OrganisationStatus.VETTED || form.hasMember(o.id()))
+                        .toList());
         return "directory/sharing-group-form";
     }
 

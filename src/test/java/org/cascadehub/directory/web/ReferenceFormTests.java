@@ -78,7 +78,11 @@ class ReferenceFormTests {
         });
 
         Pages.Member member = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
-        admin.get("/directory/sharing-groups/new");
+        Pages.Member applied = pages.freshOrganisation(OrganisationStatus.APPLIED, "retail");
+        assertThat(admin.get("/directory/sharing-groups/new").body())
+                .as("only vetted organisations are offered as members")
+                .contains("value=\"" + member.organisation() + "\"")
+                .doesNotContain("value=\"" + applied.organisation() + "\"");
         Response noName = admin.postForm(
                 "/directory/sharing-groups/new",
                 Map.of("name", "", "members", member.organisation().toString()));
