@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import org.cascadehub.demo.LondonStreets.Csv;
 import org.cascadehub.demo.Places.Place;
 import org.cascadehub.directory.Borough;
 import org.cascadehub.directory.Boroughs;
@@ -58,14 +57,18 @@ final class LondonPartnership {
             List<String> leads,
             Set<String> groups) {}
 
-    private static final Map<String, String> GROUPS = new LinkedHashMap<>(Map.of(
-            "wbcrp", "Westminster BCRP",
-            "nte", "West End Night-time Economy"));
+    /** A sharing group; {@code code} is how the CSV's groups column names it. */
+    private record Group(String code, String name, String description) {}
 
-    private static final Map<String, String> GROUP_DESCRIPTIONS = Map.of(
-            "wbcrp",
-                    "Members of the Westminster Business Crime Reduction Partnership and the police who work with them.",
-            "nte", "Venues, door supervisors, police and partners who keep the West End safe at night.");
+    private static final List<Group> GROUPS = List.of(
+            new Group(
+                    "wbcrp",
+                    "Westminster BCRP",
+                    "Members of the Westminster Business Crime Reduction Partnership and the police who work with them."),
+            new Group(
+                    "nte",
+                    "West End Night-time Economy",
+                    "Venues, door supervisors, police and partners who keep the West End safe at night."));
 
     private final List<Plan> plans;
     private final Personas personas;
@@ -96,7 +99,7 @@ final class LondonPartnership {
     }
 
     static List<Plan> plans() {
-        return Csv.rows(RESOURCE).stream()
+        return DemoResources.rows(RESOURCE).stream()
                 .map(row -> new Plan(
                         row[0],
                         OrganisationKind.valueOf(row[1]),
@@ -165,12 +168,12 @@ final class LondonPartnership {
                 groupMembers.computeIfAbsent(group, g -> new ArrayList<>()).add(id);
             }
         }
-        List<NewSharingGroup> groups = GROUPS.entrySet().stream()
+        List<NewSharingGroup> groups = GROUPS.stream()
                 .map(group -> new NewSharingGroup(
                         new SharingGroupId(personas.uuid()),
-                        group.getValue(),
-                        GROUP_DESCRIPTIONS.get(group.getKey()),
-                        groupMembers.getOrDefault(group.getKey(), List.of())))
+                        group.name(),
+                        group.description(),
+                        groupMembers.getOrDefault(group.code(), List.of())))
                 .toList();
         return new BulkLoad(organisations, people, sites, groups, applications);
     }
