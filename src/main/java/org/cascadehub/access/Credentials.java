@@ -18,11 +18,13 @@ public class Credentials {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
+    private final SecretSealing sealing;
     private final Clock clock;
 
-    Credentials(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+    Credentials(JdbcClient jdbc, PasswordEncoder encoder, SecretSealing sealing, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.sealing = sealing;
         this.clock = clock;
     }
 
@@ -52,7 +54,8 @@ public class Credentials {
         return jdbc.sql("SELECT totp_secret FROM credential WHERE person_id = ? AND totp_enrolled_at IS NOT NULL")
                 .param(person.value())
                 .query(String.class)
-                .optional();
+                .optional()
+                .map(sealing::open);
     }
 
     boolean hasSecondFactor(PersonId person) {
@@ -61,7 +64,7 @@ public class Credentials {
 
     void enrolSecondFactor(PersonId person, String secret, long acceptedStep) {
         jdbc.sql("UPDATE credential SET totp_secret = ?, totp_enrolled_at = ?, totp_last_step = ? WHERE person_id = ?")
-                .params(secret, java.sql.Timestamp.from(Instant.now(clock)), acceptedStep, person.value())
+                .params(sealing.seal(secret), java.sql.Timestamp.from(Instant.now(clock)), acceptedStep, person.value())
                 .update();
     }
 

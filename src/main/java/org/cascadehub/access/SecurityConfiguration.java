@@ -71,7 +71,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/sign-in/code")
                         .hasAuthority(Authorities.CODE_REQUIRED)
-                        .requestMatchers("/account/two-factor")
+                        .requestMatchers("/account/two-factor", "/account/two-factor/qr.svg")
                         .hasAnyAuthority(Authorities.SIGNED_IN, Authorities.ENROLMENT_REQUIRED)
                         .requestMatchers("/api/v1/audit", "/api/v1/audit/**")
                         .hasRole("ADMINISTRATOR")

@@ -5,6 +5,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actor;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,6 +54,18 @@ class TwoFactorController {
             model.addAttribute("uri", Totp.provisioningUri(settings.issuer(), person.email(), secret));
         }
         return "access/two-factor";
+    }
+
+    /** The pending secret as a QR code an authenticator app can scan; nothing once enrolled. */
+    @GetMapping(value = "/account/two-factor/qr.svg", produces = "image/svg+xml")
+    ResponseEntity<String> qrCode(@AuthenticationPrincipal SignedInPerson person, HttpSession session) {
+        String secret = (String) session.getAttribute(PENDING_SECRET);
+        if (secret == null || enrolment.enrolled(new PersonId(person.personId()))) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(QrCodes.svg(Totp.provisioningUri(settings.issuer(), person.email(), secret)));
     }
 
     @PostMapping("/account/two-factor")

@@ -65,4 +65,7 @@ public final class DirectoryEvents {
             implements AuditedEvent {}
 
     public record SectorsChanged(String sectorCode, Actor actor) implements AuditedEvent {}
+
+    /** A file was imported; each organisation, site and person it created has its own event too. */
+    public record DirectoryImported(int organisations, int sites, int people, Actor actor) implements AuditedEvent {}
 }

@@ -68,6 +68,34 @@ public final class DirectoryPolicy {
         return canManage(viewer, organisation) && DELEGABLE_ROLES.containsAll(roles);
     }
 
+    /** Who may use the bulk import at all: administrators, sector leads and security managers. */
+    public static boolean canImport(Viewer viewer) {
+        return viewer.administrator()
+                || (viewer.vettedMember() && (viewer.is(Role.SECTOR_LEAD) || viewer.is(Role.SECURITY_MANAGER)));
+    }
+
+    /**
+     * Whether the viewer may import a new organisation in these sectors. Importing vets it, so this
+     * is who may vet it: an administrator, or a sector lead for at least one of its sectors.
+     */
+    public static boolean canImportOrganisation(Viewer viewer, Collection<String> organisationSectors) {
+        return canVet(viewer, organisationSectors);
+    }
+
+    /** Sites and people go into an organisation already in the directory only for those who manage it. */
+    public static boolean canImportInto(Viewer viewer, OrganisationId organisation) {
+        return canManage(viewer, organisation);
+    }
+
+    /**
+     * Roles for people in an organisation created by the same import: a sector lead vetted it, so
+     * they give what its security manager could; administrators give any role.
+     */
+    public static boolean canGrantInNewOrganisation(Viewer viewer, Set<Role> roles) {
+        return viewer.administrator()
+                || (viewer.vettedMember() && viewer.is(Role.SECTOR_LEAD) && DELEGABLE_ROLES.containsAll(roles));
+    }
+
     /** Sectors, sharing groups, and anything hub-wide. */
     public static boolean canAdminister(Viewer viewer) {
         return viewer.administrator();

@@ -3,6 +3,7 @@ package org.cascadehub.directory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Directory settings ({@code cascade.directory.*}).
@@ -10,6 +11,8 @@ import org.springframework.core.io.Resource;
  * @param boroughs the GeoJSON FeatureCollection of the city's boroughs (a {@code name} per feature)
  * @param boroughsAttribution the attribution its licence asks for, shown under every map
  * @param pageSize how many rows a directory page lists
+ * @param importMaxRows the most rows (after the header) one import file may have
+ * @param importMaxSize the largest import file accepted
  */
 @ConfigurationProperties("cascade.directory")
 record DirectorySettings(
@@ -20,4 +23,8 @@ record DirectorySettings(
                 + "Contains Ordnance Survey data © Crown copyright and database right 2015.")
         String boroughsAttribution,
 
-        @DefaultValue("25") int pageSize) {}
+        @DefaultValue("25") int pageSize,
+
+        @DefaultValue("5000") int importMaxRows,
+
+        @DefaultValue("5MB") DataSize importMaxSize) {}

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +21,7 @@ import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.cascadehub.platform.NotFound;
 import org.cascadehub.platform.Page;
+import org.cascadehub.platform.SqlFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -190,54 +190,45 @@ public class Organisations {
     /** Organisations the viewer may see, matching the filter, by name. */
     @Transactional(readOnly = true)
     public Page<Organisation> search(Viewer viewer, Filter filter, int page, int size) {
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
-        if (filter.name() != null && !filter.name().isBlank()) {
-            where.add("o.name ILIKE ?");
-            params.add("%"
-                    + filter.name()
-                            .trim()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_") + "%");
+        if (!viewer.vettedMember()) {
+            return new Page<>(List.of(), page, size, 0);
         }
-        if (filter.kind() != null) {
-            where.add("o.kind = ?");
-            params.add(filter.kind().name());
-        }
-        if (filter.sector() != null && !filter.sector().isBlank()) {
-            where.add(
-                    "EXISTS (SELECT 1 FROM organisation_sector s WHERE s.organisation_id = o.id AND s.sector_code = ?)");
-            params.add(filter.sector());
-        }
-        if (filter.borough() != null && !filter.borough().isBlank()) {
-            where.add("EXISTS (SELECT 1 FROM site t WHERE t.organisation_id = o.id AND t.borough_code = ?)");
-            params.add(filter.borough());
-        }
-        if (filter.status() != null) {
-            where.add("o.status = ?");
-            params.add(filter.status().name());
-        }
+        SqlFilter where = new SqlFilter()
+                .andIf(
+                        SqlFilter.given(filter.name()),
+                        "o.name ILIKE ?",
+                        SqlFilter.contains(String.valueOf(filter.name())))
+                .andIf(
+                        filter.kind() != null,
+                        "o.kind = ?",
+                        filter.kind() == null ? "" : filter.kind().name())
+                .andIf(
+                        SqlFilter.given(filter.sector()),
+                        "EXISTS (SELECT 1 FROM organisation_sector s WHERE s.organisation_id = o.id AND s.sector_code = ?)",
+                        String.valueOf(filter.sector()))
+                .andIf(
+                        SqlFilter.given(filter.borough()),
+                        "EXISTS (SELECT 1 FROM site t WHERE t.organisation_id = o.id AND t.borough_code = ?)",
+                        String.valueOf(filter.borough()))
+                .andIf(
+                        filter.status() != null,
+                        "o.status = ?",
+                        filter.status() == null ? "" : filter.status().name());
         // Visibility, as DirectoryPolicy.canSee, in SQL so counts and pages never include the unseen.
-        if (!viewer.administrator()) {
-            where.add("(o.status = 'VETTED' OR o.id = ? OR EXISTS (SELECT 1 FROM organisation_sector s "
-                    + "WHERE s.organisation_id = o.id AND s.sector_code = ANY (?)))");
-            params.add(viewer.organisationId().value());
-            params.add(viewer.is(Role.SECTOR_LEAD) ? viewer.leadSectors().toArray(String[]::new) : new String[0]);
-        }
-        String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM organisation o" + clause)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) (page - 1) * size);
-        List<Organisation> items = jdbc.sql(SELECT + clause + " ORDER BY lower(o.name), o.id LIMIT ? OFFSET ?")
-                .params(pageParams)
-                .query(Organisations::organisation)
-                .list();
-        return new Page<>(items, page, size, total);
+        where.andIf(
+                !viewer.administrator(),
+                "(o.status = 'VETTED' OR o.id = ? OR EXISTS (SELECT 1 FROM organisation_sector s "
+                        + "WHERE s.organisation_id = o.id AND s.sector_code = ANY (?)))",
+                viewer.organisationId().value(),
+                viewer.is(Role.SECTOR_LEAD) ? viewer.leadSectors().toArray(String[]::new) : new String[0]);
+        return where.page(
+                jdbc,
+                "SELECT count(*) FROM organisation o",
+                SELECT,
+                " ORDER BY lower(o.name), o.id",
+                page,
+                size,
+                Organisations::organisation);
     }
 
     private record Checked(

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.cascadehub.platform.NotFound;
 import org.cascadehub.platform.Page;
+import org.cascadehub.platform.SqlFilter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +70,16 @@ public class People {
         if (!DirectoryPolicy.canGrant(viewer, organisation, details.roles())) {
             throw InvalidInput.of("roles", "You can give only the member and security manager roles");
         }
+        return insert(organisation, check(details, null), PersonStatus.ACTIVE, true);
+    }
+
+    /**
+     * Adds an active person and invites them to set a password, without a viewer's check: for the
+     * import, which has asked {@link DirectoryPolicy} itself (a sector lead adding people to an
+     * organisation they have just vetted manages no organisation yet).
+     */
+    @Transactional
+    PersonId addInvited(OrganisationId organisation, PersonDetails details) {
         return insert(organisation, check(details, null), PersonStatus.ACTIVE, true);
     }
 
@@ -229,28 +239,20 @@ public class People {
         if (!viewer.vettedMember()) {
             return new Page<>(List.of(), page, size, 0);
         }
-        List<Object> params = new ArrayList<>();
-        String where = " WHERE p.status <> 'ERASED' AND (o.status = 'VETTED' OR o.id = ?)";
-        params.add(viewer.organisationId().value());
-        if (text != null && !text.isBlank()) {
-            where += " AND (p.display_name ILIKE ? OR p.email ILIKE ?)";
-            String like =
-                    "%" + text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            params.add(like);
-            params.add(like);
-        }
-        long total = jdbc.sql("SELECT count(*) FROM person p JOIN organisation o ON o.id = p.organisation_id" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) (page - 1) * size);
-        List<Person> items = jdbc.sql(SELECT + where + " ORDER BY lower(p.display_name), p.id LIMIT ? OFFSET ?")
-                .params(pageParams)
-                .query(People::person)
-                .list();
-        return new Page<>(items, page, size, total);
+        String like = SqlFilter.contains(String.valueOf(text));
+        return new SqlFilter()
+                .and(
+                        "p.status <> 'ERASED' AND (o.status = 'VETTED' OR o.id = ?)",
+                        viewer.organisationId().value())
+                .andIf(SqlFilter.given(text), "(p.display_name ILIKE ? OR p.email ILIKE ?)", like, like)
+                .page(
+                        jdbc,
+                        "SELECT count(*) FROM person p JOIN organisation o ON o.id = p.organisation_id",
+                        SELECT,
+                        " ORDER BY lower(p.display_name), p.id",
+                        page,
+                        size,
+                        People::person);
     }
 
     @Transactional(readOnly = true)

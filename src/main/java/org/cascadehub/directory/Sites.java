@@ -147,6 +147,11 @@ public class Sites {
         return jdbc.sql("SELECT count(*) FROM site").query(Long.class).single();
     }
 
+    /** Checks a site's details as {@link #add} would, without saving; problems are thrown together. */
+    public void validate(SiteDetails details) {
+        check(details);
+    }
+
     private record Checked(String name, String address, double latitude, double longitude, Borough borough) {}
 
     private Checked check(SiteDetails details) {

@@ -192,6 +192,12 @@ class ApiTokenTests {
         TestPerson person = testPeople.create(Role.SECURITY_MANAGER);
         String secret = Totp.newSecret();
         credentials.enrolSecondFactor(person.id(), secret, Totp.step(clock.instant()) - 5);
+        assertThat(jdbc.sql("SELECT totp_secret FROM credential WHERE person_id = ?")
+                        .param(person.id().value())
+                        .query(String.class)
+                        .single())
+                .as("stored sealed")
+                .doesNotContain(secret);
         Map<String, String> body = new HashMap<>(Map.of("email", person.email(), "password", person.password()));
 
         assertThat(http.postJson("/api/v1/tokens", json(body)).status()).isEqualTo(401);

@@ -41,6 +41,7 @@ class ProductionModeTests {
                 .properties(
                         "CASCADE_DB_URL=" + externalDatabase.getJdbcUrl("postgres", "postgres"),
                         "CASCADE_DB_USER=postgres",
+                        "CASCADE_SECRET_KEY=" + "0123456789abcdef".repeat(4),
                         "CASCADE_ADMIN_EMAIL=first-admin@example.test",
                         "CASCADE_ADMIN_PASSWORD=a long enough admin passphrase",
                         "server.port=0",
@@ -85,6 +86,10 @@ class ProductionModeTests {
         Response setup = browser.get("/account/two-factor", "Accept", "text/html");
         assertThat(setup.status()).isEqualTo(200);
         String secret = secretShownOn(setup.body());
+        Response qr = browser.get("/account/two-factor/qr.svg");
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.header("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("image/svg+xml"));
 
         Response wrong = browser.postForm("/account/two-factor", Map.of("code", "12345"));
         assertThat(wrong.status()).isEqualTo(200);

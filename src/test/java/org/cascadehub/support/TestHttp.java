@@ -86,6 +86,15 @@ public final class TestHttp {
                 headers);
     }
 
+    /** Posts raw bytes: uploads, and text that is deliberately not valid UTF-8. */
+    public Response post(String path, String contentType, byte[] body, String... headers) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+                headers);
+    }
+
     /** Posts a form as a browser would, with the CSRF token of the last page fetched. */
     public Response postForm(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.cascadehub.platform.ProblemResponses;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,9 @@ class IdempotencyKeys extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final Clock clock;
 
-    IdempotencyKeys(JdbcClient jdbc, ProblemResponses problems, Clock clock) {
+    // Lazy: the servlet container builds filters before the database is known to be reachable, and a
+    // start-up without a database must fail in the database's own words, not in a filter's.
+    IdempotencyKeys(@Lazy JdbcClient jdbc, ProblemResponses problems, Clock clock) {
         this.jdbc = jdbc;
         this.problems = problems;
         this.clock = clock;

@@ -1,0 +1,49 @@
+package org.cascadehub.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class QrCodesTests {
+
+    @Test
+    void theSvgDecodesBackToTheSetupLink() throws Exception {
+        String uri = Totp.provisioningUri("Cascade", "sam@example.test", Totp.newSecret());
+
+        String svg = QrCodes.svg(uri);
+
+        assertThat(svg).startsWith("<svg").doesNotContain("style");
+        assertThat(new QRCodeReader()
+                        .decode(new BinaryBitmap(new HybridBinarizer(render(svg))))
+                        .getText())
+                .isEqualTo(uri);
+    }
+
+    /** Rasterises the SVG's unit squares, 4 pixels each, as a scanner would see them. */
+    private static LuminanceSource render(String svg) {
+        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+        assertThat(size.find()).isTrue();
+        int modules = Integer.parseInt(size.group(1));
+        int scale = 4;
+        byte[] pixels = new byte[modules * scale * modules * scale];
+        java.util.Arrays.fill(pixels, (byte) 255);
+        Matcher square = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg);
+        while (square.find()) {
+            int x = Integer.parseInt(square.group(1));
+            int y = Integer.parseInt(square.group(2));
+            for (int dy = 0; dy < scale; dy++) {
+                for (int dx = 0; dx < scale; dx++) {
+                    pixels[(y * scale + dy) * modules * scale + x * scale + dx] = 0;
+                }
+            }
+        }
+        return new com.google.zxing.PlanarYUVLuminanceSource(
+                pixels, modules * scale, modules * scale, 0, 0, modules * scale, modules * scale, false);
+    }
+}
