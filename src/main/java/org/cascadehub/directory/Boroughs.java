@@ -3,6 +3,7 @@ package org.cascadehub.directory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +22,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,13 +48,15 @@ public class Boroughs {
 
     private record Entry(Borough borough, Geometry outline, PreparedGeometry prepared) {}
 
+    @Autowired
     Boroughs(DirectorySettings settings, JsonMapper json, JdbcClient jdbc, TransactionTemplate transactions) {
-        try (InputStream in = settings.boroughs().getInputStream()) {
-            this.geoJson = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the borough boundaries from " + settings.boroughs(), e);
-        }
-        this.attribution = settings.boroughsAttribution();
+        this(read(settings.boroughs()), settings.boroughsAttribution(), json);
+        saveNames(jdbc, transactions);
+    }
+
+    private Boroughs(String geoJson, String attribution, JsonMapper json) {
+        this.geoJson = geoJson;
+        this.attribution = attribution;
         List<Entry> entries = new ArrayList<>();
         for (JsonNode feature : json.readTree(geoJson).get("features")) {
             String name = feature.get("properties").get("name").asString();
@@ -64,11 +69,31 @@ public class Boroughs {
             index.insert(entry.outline().getEnvelopeInternal(), entry);
         }
         index.build();
+    }
+
+    /**
+     * The boroughs from a GeoJSON FeatureCollection, geometry only: for tests and tools that need
+     * {@link #containing} without a database. The application's own instance is the Spring bean.
+     */
+    public static Boroughs fromGeoJson(Resource resource, String attribution) {
+        return new Boroughs(read(resource), attribution, JsonMapper.builder().build());
+    }
+
+    private static String read(Resource resource) {
+        try (InputStream in = resource.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the borough boundaries from " + resource, e);
+        }
+    }
+
+    /** Boroughs are named in the database too, so sites can refer to them. */
+    private void saveNames(JdbcClient jdbc, TransactionTemplate transactions) {
         transactions.executeWithoutResult(status -> {
-            for (Entry entry : entries) {
+            for (Borough borough : all()) {
                 jdbc.sql(
                                 "INSERT INTO borough (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name")
-                        .params(entry.borough().code(), entry.borough().name())
+                        .params(borough.code(), borough.name())
                         .update();
             }
         });

@@ -57,6 +57,13 @@ public final class DirectoryEvents {
 
     public record SharingGroupChanged(SharingGroupId sharingGroupId, Actor actor) implements AuditedEvent {}
 
+    /**
+     * Many organisations, people and sites were written at once by {@link DirectoryBulkLoader},
+     * without their one-per-row events.
+     */
+    public record DirectoryBulkLoaded(int organisations, int people, int sites, int sharingGroups, Actor actor)
+            implements AuditedEvent {}
+
     public record SectorsChanged(String sectorCode, Actor actor) implements AuditedEvent {}
 
     /** A file was imported; each organisation, site and person it created has its own event too. */

@@ -23,6 +23,21 @@ public final class DirectoryPolicy {
                         && viewer.organisationId().equals(organisation));
     }
 
+    /**
+     * Whether the viewer may change or suspend someone holding these roles in that organisation:
+     * those who manage it, but a security manager only people whose roles they could have given.
+     * Otherwise a security manager could take over a sector lead's or an approver's account by
+     * changing its email address.
+     */
+    public static boolean canManagePerson(Viewer viewer, OrganisationId organisation, Set<Role> roles) {
+        return canManage(viewer, organisation) && canGrant(viewer, organisation, roles);
+    }
+
+    /** What kind of organisation it is (police unit, hub operator, ...) is settled when it is vetted. */
+    public static boolean canChangeKind(Viewer viewer) {
+        return viewer.administrator();
+    }
+
     /** Administrators vet any application; a sector lead vets those in a sector they lead. */
     public static boolean canVet(Viewer viewer, Collection<String> organisationSectors) {
         return viewer.administrator()

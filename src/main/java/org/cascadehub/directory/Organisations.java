@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -93,6 +94,12 @@ public class Organisations {
         Organisation current = require(viewer, id);
         if (!DirectoryPolicy.canManage(viewer, id)) {
             throw new NotAllowed("Only the organisation's security manager or a hub administrator can change it.");
+        }
+        if (details.kind() != null && details.kind() != current.kind() && !DirectoryPolicy.canChangeKind(viewer)) {
+            throw InvalidInput.of(
+                    "kind",
+                    "Only a hub administrator can change what kind of organisation this is; it is a "
+                            + current.kind().label().toLowerCase(Locale.ROOT));
         }
         Checked checked = check(details, id);
         jdbc.sql("""

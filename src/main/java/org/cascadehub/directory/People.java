@@ -92,7 +92,7 @@ public class People {
     @Transactional
     public Person update(Viewer viewer, PersonId id, PersonDetails details) {
         Person current = require(viewer, id);
-        requireManager(viewer, current.organisationId());
+        requirePersonManager(viewer, current);
         boolean rolesChanged = !details.roles().equals(current.roles());
         if (rolesChanged
                 && !DirectoryPolicy.canGrant(
@@ -122,7 +122,7 @@ public class People {
     @Transactional
     public void setSuspended(Viewer viewer, PersonId id, boolean suspended) {
         Person person = require(viewer, id);
-        requireManager(viewer, person.organisationId());
+        requirePersonManager(viewer, person);
         PersonStatus from = suspended ? PersonStatus.ACTIVE : PersonStatus.SUSPENDED;
         if (person.status() != from) {
             throw InvalidInput.of(
@@ -294,7 +294,20 @@ public class People {
         return DirectoryPolicy.canSee(viewer, organisation, status, organisationSectors);
     }
 
-    private void requireManager(Viewer viewer, OrganisationId organisation) {
+    private static void requirePersonManager(Viewer viewer, Person person) {
+        requireManager(viewer, person.organisationId());
+        if (!DirectoryPolicy.canManagePerson(viewer, person.organisationId(), person.roles())) {
+            throw new NotAllowed("Only a hub administrator can change or suspend someone with the "
+                    + person.roles().stream()
+                            .filter(role -> !DirectoryPolicy.DELEGABLE_ROLES.contains(role))
+                            .map(role -> role.label().toLowerCase(Locale.ROOT))
+                            .sorted()
+                            .collect(Collectors.joining(" and "))
+                    + " role.");
+        }
+    }
+
+    private static void requireManager(Viewer viewer, OrganisationId organisation) {
         if (!DirectoryPolicy.canManage(viewer, organisation)) {
             throw new NotAllowed(
                     "Only the organisation's security manager or a hub administrator can change its people.");

@@ -70,6 +70,14 @@ public final class TestHttp {
         return post(path, "application/json", json, headers);
     }
 
+    public Response putJson(String path, String json, String... headers) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(json)),
+                headers);
+    }
+
     public Response post(String path, String contentType, String body, String... headers) {
         return send(
                 HttpRequest.newBuilder(uri(path))
