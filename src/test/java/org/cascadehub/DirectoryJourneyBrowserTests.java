@@ -92,8 +92,13 @@ class DirectoryJourneyBrowserTests {
         check(browser, "the vetting page with a missing reason", "vetting-error");
 
         browser.open("/directory/people?q=demo.test");
+        assertThat(browser.waitFor(By.cssSelector(".govuk-pagination")).getText())
+                .contains("Next");
+        browser.waitFor(By.cssSelector(".govuk-pagination__next a")).click();
+        assertThat(browser.currentUrl()).contains("page=2");
+        check(browser, "the second page of a people search", "people");
+        browser.open("/directory/people?q=Taylor+Reid");
         assertThat(browser.byTestId("people").getText()).contains("Taylor Reid");
-        check(browser, "the people search", "people");
 
         browser.open("/directory/organisations/" + strand);
         browser.byTestId("suspend").click();

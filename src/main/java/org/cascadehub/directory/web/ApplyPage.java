@@ -53,6 +53,7 @@ class ApplyPage implements DirectoryPage {
     private String show(Model model, ApplicationForm form) {
         model.addAttribute("form", form);
         model.addAttribute("kinds", OrganisationKind.values());
+        model.addAttribute("kindEditable", true);
         model.addAttribute(
                 "sectors", sectors.all().stream().filter(Sector::active).toList());
         return "directory/apply";

@@ -35,6 +35,10 @@ record OrganisationForm(
                 organisation.address());
     }
 
+    OrganisationForm withKind(OrganisationKind kind) {
+        return new OrganisationForm(name, kind.name(), sectors, contactEmail, contactPhone, website, address);
+    }
+
     OrganisationDetails details() {
         return new OrganisationDetails(
                 name,

@@ -60,8 +60,8 @@ class OrganisationPages implements DirectoryPage {
     /** A site with the name of the borough it is in. */
     record SiteRow(Site site, String borough) {}
 
-    /** A person with their roles in a steady order. */
-    record PersonRow(Person person, List<String> roles) {}
+    /** A person with their roles in a steady order, and whether the viewer may change them. */
+    record PersonRow(Person person, List<String> roles, boolean manageable) {}
 
     @GetMapping("/directory/organisations/{id}")
     String show(Viewer viewer, @PathVariable UUID id, Model model) {
@@ -102,7 +102,7 @@ class OrganisationPages implements DirectoryPage {
     @GetMapping("/directory/organisations/{id}/edit")
     String edit(Viewer viewer, @PathVariable UUID id, Model model) {
         Organisation organisation = manageable(viewer, id);
-        return form(model, organisation, OrganisationForm.of(organisation));
+        return form(viewer, model, organisation, OrganisationForm.of(organisation));
     }
 
     @PostMapping("/directory/organisations/{id}/edit")
@@ -114,10 +114,13 @@ class OrganisationPages implements DirectoryPage {
             RedirectAttributes redirect) {
         Organisation organisation = manageable(viewer, id);
         try {
-            organisations.update(viewer, organisation.id(), form.details());
+            // The kind is not on the form for those who may not change it; a kind that is sent is
+            // still passed on, so the service refuses a change it does not allow.
+            OrganisationForm sent = form.kind() == null ? form.withKind(organisation.kind()) : form;
+            organisations.update(viewer, organisation.id(), sent.details());
         } catch (InvalidInput invalid) {
             model.addAttribute("problems", FormProblems.of(invalid, OrganisationForm.FIELDS));
-            return form(model, organisation, form);
+            return form(viewer, model, organisation, form);
         }
         redirect.addFlashAttribute("notice", "The organisation's details are saved.");
         return "redirect:/directory/organisations/" + id;
@@ -130,7 +133,9 @@ class OrganisationPages implements DirectoryPage {
                 "people",
                 people.inOrganisation(viewer, organisation).stream()
                         .map(p -> new PersonRow(
-                                p, p.roles().stream().sorted().map(Role::label).toList()))
+                                p,
+                                p.roles().stream().sorted().map(Role::label).toList(),
+                                DirectoryPolicy.canManagePerson(viewer, organisation.id(), p.roles())))
                         .toList());
         model.addAttribute(
                 "sites",
@@ -153,8 +158,9 @@ class OrganisationPages implements DirectoryPage {
         return "directory/organisation";
     }
 
-    private String form(Model model, Organisation organisation, OrganisationForm form) {
+    private String form(Viewer viewer, Model model, Organisation organisation, OrganisationForm form) {
         model.addAttribute("organisation", organisation);
+        model.addAttribute("kindEditable", DirectoryPolicy.canChangeKind(viewer));
         model.addAttribute("form", form);
         model.addAttribute("kinds", OrganisationKind.values());
         model.addAttribute("sectors", sectorNames.active());

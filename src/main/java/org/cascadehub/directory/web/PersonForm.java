@@ -40,13 +40,11 @@ record PersonForm(
     }
 
     /**
-     * The details to save. {@code keptRoles} are roles the viewer may not change, carried over from
-     * the person as they were; {@code fixedLeadSectors}, when not null, replaces whatever lead sectors
+     * The details to save. {@code fixedLeadSectors}, when not null, replaces whatever lead sectors
      * were sent, for viewers who may not change them.
      */
-    PersonDetails details(Set<Role> keptRoles, @Nullable List<String> fixedLeadSectors) {
+    PersonDetails details(@Nullable List<String> fixedLeadSectors) {
         Set<Role> chosen = EnumSet.noneOf(Role.class);
-        chosen.addAll(keptRoles);
         for (String role : roles == null ? List.<String>of() : roles) {
             chosen.add(Arrays.stream(Role.values())
                     .filter(r -> r.name().equals(role))

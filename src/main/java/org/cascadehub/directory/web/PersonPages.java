@@ -1,11 +1,9 @@
 package org.cascadehub.directory.web;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.cascadehub.directory.DirectoryPolicy;
 import org.cascadehub.directory.Organisation;
 import org.cascadehub.directory.OrganisationId;
@@ -29,7 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Adding and changing an organisation's people, for its security manager and administrators. The
- * form offers only the roles the viewer may give; roles they may not change are kept as they were.
+ * form offers only the roles the viewer may give, and a security manager changes only people whose
+ * roles they could have given.
  */
 @Controller
 class PersonPages implements DirectoryPage {
@@ -60,7 +59,7 @@ class PersonPages implements DirectoryPage {
         Organisation organisation = manageable(viewer, new OrganisationId(id));
         PersonId added;
         try {
-            PersonDetails details = form.details(Set.of(), fixedLeadSectors(viewer, List.of()));
+            PersonDetails details = form.details(fixedLeadSectors(viewer, List.of()));
             added = people.add(viewer, organisation.id(), details);
         } catch (InvalidInput invalid) {
             model.addAttribute("problems", FormProblems.of(invalid, PersonForm.FIELDS));
@@ -74,7 +73,7 @@ class PersonPages implements DirectoryPage {
     @GetMapping("/directory/people/{id}/edit")
     String edit(Viewer viewer, @PathVariable UUID id, Model model) {
         Person person = people.require(viewer, new PersonId(id));
-        Organisation organisation = manageable(viewer, person.organisationId());
+        Organisation organisation = managing(viewer, person);
         return form(viewer, model, organisation, person, PersonForm.of(person));
     }
 
@@ -86,13 +85,9 @@ class PersonPages implements DirectoryPage {
             Model model,
             RedirectAttributes redirect) {
         Person person = people.require(viewer, new PersonId(id));
-        Organisation organisation = manageable(viewer, person.organisationId());
+        Organisation organisation = managing(viewer, person);
         try {
-            Set<Role> kept = EnumSet.noneOf(Role.class);
-            person.roles().stream()
-                    .filter(r -> !grantable(viewer, organisation, r))
-                    .forEach(kept::add);
-            PersonDetails details = form.details(kept, fixedLeadSectors(viewer, List.copyOf(person.leadSectors())));
+            PersonDetails details = form.details(fixedLeadSectors(viewer, List.copyOf(person.leadSectors())));
             people.update(viewer, person.id(), details);
         } catch (InvalidInput invalid) {
             model.addAttribute("problems", FormProblems.of(invalid, PersonForm.FIELDS));
@@ -114,7 +109,7 @@ class PersonPages implements DirectoryPage {
 
     private String setSuspended(Viewer viewer, UUID id, boolean suspended, Model model, RedirectAttributes redirect) {
         Person person = people.require(viewer, new PersonId(id));
-        Organisation organisation = manageable(viewer, person.organisationId());
+        Organisation organisation = managing(viewer, person);
         try {
             people.setSuspended(viewer, person.id(), suspended);
         } catch (InvalidInput invalid) {
@@ -136,15 +131,6 @@ class PersonPages implements DirectoryPage {
         model.addAttribute("person", person);
         model.addAttribute("form", form);
         model.addAttribute("grantableRoles", grantable);
-        model.addAttribute(
-                "keptRoles",
-                person == null
-                        ? List.of()
-                        : person.roles().stream()
-                                .filter(r -> !grantable.contains(r))
-                                .sorted()
-                                .map(Role::label)
-                                .collect(Collectors.toList()));
         model.addAttribute("leadSectorsEditable", DirectoryPolicy.canAdminister(viewer));
         model.addAttribute("sectors", sectorNames.active());
         model.addAttribute("canSuspend", person != null && !person.id().equals(viewer.personId()));
@@ -158,6 +144,18 @@ class PersonPages implements DirectoryPage {
     /** Only administrators choose lead sectors; for anyone else they stay as they were. */
     private static @Nullable List<String> fixedLeadSectors(Viewer viewer, List<String> current) {
         return DirectoryPolicy.canAdminister(viewer) ? null : current;
+    }
+
+    /**
+     * The person's organisation, if the viewer may change this person (else 403): a security manager
+     * only people whose roles they could have given.
+     */
+    private Organisation managing(Viewer viewer, Person person) {
+        Organisation organisation = manageable(viewer, person.organisationId());
+        if (!DirectoryPolicy.canManagePerson(viewer, organisation.id(), person.roles())) {
+            throw new NotAllowed("Only a hub administrator can change someone with these roles.");
+        }
+        return organisation;
     }
 
     /** The organisation, if the viewer may see it (else 404) and manage it (else 403). */

@@ -2,15 +2,20 @@ package org.cascadehub.directory.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.access.Credentials;
 import org.cascadehub.directory.MembershipApplications;
+import org.cascadehub.directory.OrganisationKind;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.Person;
+import org.cascadehub.directory.PersonDetails;
+import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.PersonStatus;
 import org.cascadehub.directory.Role;
 import org.cascadehub.support.TestHttp;
@@ -61,7 +66,6 @@ class OrganisationFormTests {
                 edit,
                 Map.of(
                         "name", "Renamed " + member.organisationName(),
-                        "kind", "BUSINESS",
                         "sectors", "retail",
                         "contactPhone", "12",
                         "website", "not a website"));
@@ -78,17 +82,91 @@ class OrganisationFormTests {
                 edit,
                 Map.of(
                         "name", "Renamed " + member.organisationName(),
-                        "kind", "SECURITY_SUPPLIER",
                         "sectors", "hospitality",
                         "website", "https://renamed.example"));
         assertThat(good.status()).isEqualTo(302);
         var saved = organisations.find(member.organisation()).orElseThrow();
         assertThat(saved.name()).isEqualTo("Renamed " + member.organisationName());
         assertThat(saved.sectors()).containsExactly("hospitality");
+        assertThat(saved.kind()).isEqualTo(OrganisationKind.BUSINESS);
         assertThat(manager.get("/directory/organisations/" + member.organisation())
                         .body())
                 .contains("The organisation&#39;s details are saved.")
                 .contains("https://renamed.example");
+    }
+
+    @Test
+    void onlyAnAdministratorChangesAnOrganisationsKind() {
+        Pages.Member member = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
+        TestHttp manager = pages.signedIn(member.email(), member.password());
+        String edit = "/directory/organisations/" + member.organisation() + "/edit";
+
+        String form = manager.get(edit).body();
+        assertThat(form).contains("data-testid=\"fixed-kind\"").doesNotContain("name=\"kind\"");
+        Response forged = manager.postForm(
+                edit, Map.of("name", member.organisationName(), "kind", "POLICE_UNIT", "sectors", "retail"));
+        assertThat(forged.status()).isEqualTo(200);
+        assertThat(forged.body()).contains("Only a hub administrator can change what kind of organisation");
+        assertThat(organisations.find(member.organisation()).orElseThrow().kind())
+                .isEqualTo(OrganisationKind.BUSINESS);
+
+        TestHttp admin = pages.as("admin@demo.test");
+        assertThat(admin.get(edit).body()).contains("name=\"kind\"").doesNotContain("data-testid=\"fixed-kind\"");
+        assertThat(admin.postForm(
+                                edit,
+                                Map.of(
+                                        "name",
+                                        member.organisationName(),
+                                        "kind",
+                                        "SECURITY_SUPPLIER",
+                                        "sectors",
+                                        "retail"))
+                        .status())
+                .isEqualTo(302);
+        assertThat(organisations.find(member.organisation()).orElseThrow().kind())
+                .isEqualTo(OrganisationKind.SECURITY_SUPPLIER);
+    }
+
+    @Test
+    void aSecurityManagerCannotChangeSomeoneWithARoleTheyCouldNotGive() {
+        Pages.Member member = pages.freshOrganisation(OrganisationStatus.VETTED, "retail");
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        PersonId lead = people.enrol(
+                member.organisation(),
+                new PersonDetails(
+                        "Lee Lead " + unique,
+                        "lead-" + unique + "@example.test",
+                        null,
+                        null,
+                        Set.of(Role.SECTOR_LEAD),
+                        List.of("retail"),
+                        true,
+                        false));
+        TestHttp manager = pages.signedIn(member.email(), member.password());
+
+        String page =
+                manager.get("/directory/organisations/" + member.organisation()).body();
+        assertThat(page).contains("Lee Lead " + unique).doesNotContain("/directory/people/" + lead + "/edit");
+        assertThat(manager.get("/directory/people/" + lead + "/edit", "Accept", "text/html")
+                        .status())
+                .isEqualTo(403);
+        assertThat(manager.postForm(
+                                "/directory/people/" + lead + "/edit",
+                                Map.of("name", "Taken", "email", member.email() + ".x", "roles", "MEMBER"))
+                        .status())
+                .isEqualTo(403);
+        assertThat(manager.postForm("/directory/people/" + lead + "/suspend", Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(people.find(lead).orElseThrow().status()).isEqualTo(PersonStatus.ACTIVE);
+
+        TestHttp admin = pages.as("admin@demo.test");
+        assertThat(admin.get("/directory/organisations/" + member.organisation())
+                        .body())
+                .contains("/directory/people/" + lead + "/edit");
+        assertThat(admin.get("/directory/people/" + lead + "/edit").body())
+                .contains("value=\"SECTOR_LEAD\" checked")
+                .contains("value=\"retail\" checked");
     }
 
     @Test
