@@ -107,6 +107,18 @@ class PersonPages implements DirectoryPage {
         return setSuspended(viewer, id, false, model, redirect);
     }
 
+    /** Erasure: the person's details become a tombstone (administrators; see People.erase). */
+    @PostMapping("/directory/people/{id}/erase")
+    String erase(Viewer viewer, @PathVariable UUID id, RedirectAttributes redirect) {
+        Person person = people.require(viewer, new PersonId(id));
+        if (person.id().equals(viewer.personId())) {
+            throw new NotAllowed("Nobody erases themselves here; ask another administrator.");
+        }
+        people.erase(viewer, person.id());
+        redirect.addFlashAttribute("notice", person.name() + "'s details are erased and their access has ended.");
+        return "redirect:/directory/organisations/" + person.organisationId();
+    }
+
     private String setSuspended(Viewer viewer, UUID id, boolean suspended, Model model, RedirectAttributes redirect) {
         Person person = people.require(viewer, new PersonId(id));
         Organisation organisation = managing(viewer, person);
@@ -134,6 +146,12 @@ class PersonPages implements DirectoryPage {
         model.addAttribute("leadSectorsEditable", DirectoryPolicy.canAdminister(viewer));
         model.addAttribute("sectors", sectorNames.active());
         model.addAttribute("canSuspend", person != null && !person.id().equals(viewer.personId()));
+        model.addAttribute("canExport", person != null && DirectoryPolicy.canExport(viewer, person.id()));
+        model.addAttribute(
+                "canErase",
+                person != null
+                        && DirectoryPolicy.canErase(viewer)
+                        && !person.id().equals(viewer.personId()));
         return "directory/person-form";
     }
 
