@@ -193,14 +193,15 @@ public class People {
         return jdbc.sql(SELECT + " WHERE p.id = ?")
                 .param(id.value())
                 .query((rs, n) ->
-                        new Object[] {person(rs, n), OrganisationStatus.valueOf(rs.getString("organisation_status"))})
+                        new Seen(person(rs, n), OrganisationStatus.valueOf(rs.getString("organisation_status"))))
                 .optional()
-                .filter(row -> ((Person) row[0]).status() != PersonStatus.ERASED)
-                .filter(row ->
-                        canSeeOrganisation(viewer, ((Person) row[0]).organisationId(), (OrganisationStatus) row[1]))
-                .map(row -> (Person) row[0])
+                .filter(seen -> seen.person().status() != PersonStatus.ERASED)
+                .filter(seen -> canSeeOrganisation(viewer, seen.person().organisationId(), seen.organisationStatus()))
+                .map(Seen::person)
                 .orElseThrow(() -> new NotFound("There is no person " + id + "."));
     }
+
+    private record Seen(Person person, OrganisationStatus organisationStatus) {}
 
     /** The directory's view of a signed-in person, read fresh. */
     @Transactional(readOnly = true)
