@@ -98,7 +98,7 @@ class SecurityConfiguration {
                         .hasAuthority(Authorities.CODE_REQUIRED)
                         .requestMatchers("/account/two-factor", "/account/two-factor/qr.svg")
                         .hasAnyAuthority(Authorities.SIGNED_IN, Authorities.ENROLMENT_REQUIRED)
-                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**")
+                        .requestMatchers("/api/v1/audit", "/api/v1/audit/**", "/api/v1/outbox/**")
                         .hasRole("ADMINISTRATOR")
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMINISTRATOR")

@@ -36,25 +36,28 @@ public class EmailOutbox {
                 .update();
     }
 
-    /** One email in the outbox, as administrators see it. */
+    /** One email in the outbox, as administrators see it; the body only where it may be shown. */
     public record OutboundEmail(
             long id,
             String to,
             String subject,
+            @Nullable String body,
             String status,
             int attempts,
             Instant createdAt,
             @Nullable Instant sentAt,
             @Nullable String lastError) {}
 
+    /** The newest emails first; {@code withBodies} only where showing them gives nothing away (demo mode). */
     @Transactional(readOnly = true)
-    public List<OutboundEmail> recent(int limit) {
+    public List<OutboundEmail> recent(int limit, boolean withBodies) {
         return jdbc.sql("SELECT * FROM outbound_email ORDER BY id DESC LIMIT ?")
                 .param(limit)
                 .query((rs, n) -> new OutboundEmail(
                         rs.getLong("id"),
                         rs.getString("recipient"),
                         rs.getString("subject"),
+                        withBodies ? rs.getString("body") : null,
                         rs.getString("status"),
                         rs.getInt("attempts"),
                         rs.getTimestamp("created_at").toInstant(),
