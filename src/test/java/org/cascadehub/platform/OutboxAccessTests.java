@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Administrators can see what the outbox holds; in demo mode (as here) with the bodies. */
 @CascadeTest
-class OutboxApiTests {
+class OutboxAccessTests {
 
     @LocalServerPort
     int port;
