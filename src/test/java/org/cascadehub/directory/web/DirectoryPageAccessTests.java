@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
-import org.cascadehub.access.Credentials;
-import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
@@ -22,7 +20,7 @@ import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Who may open which directory page: every page asks the same services as the API, so a page the
@@ -33,9 +31,6 @@ class DirectoryPageAccessTests {
 
     private static final String STRAND = "Strand Arcade Retail Ltd";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Organisations organisations;
 
@@ -43,19 +38,13 @@ class DirectoryPageAccessTests {
     People people;
 
     @Autowired
-    Credentials credentials;
-
-    @Autowired
-    MembershipApplications applications;
-
-    @Autowired
     Sectors sectors;
 
     Pages pages;
 
     @BeforeEach
-    void setUp() {
-        pages = new Pages(port, organisations, people, credentials, applications);
+    void setUp(@Autowired ApplicationContext context) {
+        pages = Pages.of(context);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
-import org.cascadehub.access.Credentials;
 import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
@@ -17,7 +16,7 @@ import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Applying to join and vetting, as plain HTML form posts (no JavaScript): a bad application comes
@@ -26,9 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CascadeTest
 class MembershipPageTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Organisations organisations;
 
@@ -36,16 +32,13 @@ class MembershipPageTests {
     People people;
 
     @Autowired
-    Credentials credentials;
-
-    @Autowired
     MembershipApplications applications;
 
     Pages pages;
 
     @BeforeEach
-    void setUp() {
-        pages = new Pages(port, organisations, people, credentials, applications);
+    void setUp(@Autowired ApplicationContext context) {
+        pages = Pages.of(context);
     }
 
     @Test

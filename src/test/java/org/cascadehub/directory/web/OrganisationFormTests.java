@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
-import org.cascadehub.access.Credentials;
-import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.OrganisationKind;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
@@ -23,7 +21,7 @@ import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Changing an organisation and its people through the forms (no JavaScript): bad input comes back
@@ -33,26 +31,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CascadeTest
 class OrganisationFormTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Organisations organisations;
 
     @Autowired
     People people;
 
-    @Autowired
-    Credentials credentials;
-
-    @Autowired
-    MembershipApplications applications;
-
     Pages pages;
 
     @BeforeEach
-    void setUp() {
-        pages = new Pages(port, organisations, people, credentials, applications);
+    void setUp(@Autowired ApplicationContext context) {
+        pages = Pages.of(context);
     }
 
     @Test

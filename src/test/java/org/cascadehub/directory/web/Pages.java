@@ -22,6 +22,7 @@ import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Role;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Helpers for the directory's page tests: browser-like sessions signed in through the form, fresh
@@ -46,6 +47,16 @@ final class Pages {
         this.people = people;
         this.credentials = credentials;
         this.applications = applications;
+    }
+
+    /** The helpers for the running application behind a full-stack test. */
+    static Pages of(ApplicationContext context) {
+        return new Pages(
+                Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port")),
+                context.getBean(Organisations.class),
+                context.getBean(People.class),
+                context.getBean(Credentials.class),
+                context.getBean(MembershipApplications.class));
     }
 
     /** A session signed in as a demo account (with its right password: failures would count). */

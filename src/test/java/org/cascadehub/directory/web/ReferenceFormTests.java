@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
-import org.cascadehub.access.Credentials;
-import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
-import org.cascadehub.directory.People;
 import org.cascadehub.directory.Sectors;
 import org.cascadehub.directory.SharingGroups;
 import org.cascadehub.support.TestHttp;
@@ -17,7 +14,7 @@ import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Sectors and sharing groups, which only administrators change.
@@ -25,20 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CascadeTest
 class ReferenceFormTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Organisations organisations;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    Credentials credentials;
-
-    @Autowired
-    MembershipApplications applications;
 
     @Autowired
     Sectors sectors;
@@ -49,8 +34,8 @@ class ReferenceFormTests {
     Pages pages;
 
     @BeforeEach
-    void setUp() {
-        pages = new Pages(port, organisations, people, credentials, applications);
+    void setUp(@Autowired ApplicationContext context) {
+        pages = Pages.of(context);
     }
 
     @Test

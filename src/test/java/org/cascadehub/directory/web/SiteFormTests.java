@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.cascadehub.CascadeTest;
-import org.cascadehub.access.Credentials;
-import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
-import org.cascadehub.directory.People;
 import org.cascadehub.directory.SiteDetails;
 import org.cascadehub.directory.Sites;
 import org.cascadehub.support.TestHttp;
@@ -16,7 +13,7 @@ import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Sites through the plain form (the no-JavaScript path): latitude and longitude typed in, the
@@ -25,20 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CascadeTest
 class SiteFormTests {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Organisations organisations;
-
-    @Autowired
-    People people;
-
-    @Autowired
-    Credentials credentials;
-
-    @Autowired
-    MembershipApplications applications;
 
     @Autowired
     Sites sites;
@@ -46,8 +31,8 @@ class SiteFormTests {
     Pages pages;
 
     @BeforeEach
-    void setUp() {
-        pages = new Pages(port, organisations, people, credentials, applications);
+    void setUp(@Autowired ApplicationContext context) {
+        pages = Pages.of(context);
     }
 
     @Test
