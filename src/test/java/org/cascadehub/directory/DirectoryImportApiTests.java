@@ -254,6 +254,17 @@ class DirectoryImportApiTests {
     }
 
     @Test
+    void anUploadPastTheServersMultipartLimitIsAProblemNotAnEmptyAnswer() {
+        byte[] huge = new byte[13 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ',');
+
+        Response response = upload(http.token("admin@demo.test", "demo-password"), huge, "");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("detail").asString()).contains("larger than the server accepts");
+    }
+
+    @Test
     void peopleWhoMayNotImportAreRefused() {
         String email = "nobody-" + unique() + "@example.test";
         byte[] file = bytes(person("Strand Arcade Retail Ltd", "Nobody", email));

@@ -95,6 +95,10 @@ class IdempotencyKeys extends OncePerRequestFilter {
         } catch (LimitedBodyRequest.BodyTooLarge tooLarge) {
             problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
             return;
+        } catch (IllegalStateException | ServletException unreadableUpload) {
+            // The container refuses to parse an upload over its multipart limits.
+            problems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, ApiErrorResponses.uploadTooLarge());
+            return;
         }
         String principal = principal(request);
         String hash = hash(request, content);
