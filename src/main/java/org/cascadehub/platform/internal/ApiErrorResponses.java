@@ -2,6 +2,7 @@ package org.cascadehub.platform.internal;
 
 import java.util.List;
 import java.util.Map;
+import org.cascadehub.platform.Conflict;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.cascadehub.platform.NotFound;
@@ -93,6 +94,12 @@ class ApiErrorResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> notFound(NotFound ex) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage()));
+    }
+
+    @ExceptionHandler(Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(Conflict ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage()));
     }
 
     @ExceptionHandler(NotAllowed.class)

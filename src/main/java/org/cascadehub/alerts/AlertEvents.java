@@ -1,0 +1,50 @@
+package org.cascadehub.alerts;
+
+import java.util.List;
+import org.cascadehub.alerts.cap.CapMsgType;
+import org.cascadehub.directory.OrganisationId;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.Actor;
+import org.cascadehub.platform.AuditedEvent;
+
+/** The alert module's published events: ids and small values only. */
+public final class AlertEvents {
+
+    private AlertEvents() {}
+
+    public record AlertDrafted(AlertId alertId, Actor actor) implements AuditedEvent {}
+
+    public record AlertSubmitted(AlertId alertId, Actor actor) implements AuditedEvent {}
+
+    public record AlertRejected(AlertId alertId, PersonId authorId, String reason, Actor actor)
+            implements AuditedEvent {}
+
+    /**
+     * An alert, update, cancellation or forward was published: delivery sends it to its recipients
+     * (read them with {@link Alerts#recipients}) on every channel.
+     */
+    public record AlertPublished(AlertId alertId, long seq, CapMsgType msgType, int recipients, Actor actor)
+            implements AuditedEvent {}
+
+    public record AlertExpired(AlertId alertId, Actor actor) implements AuditedEvent {}
+
+    /** A recipient acknowledged an alert; {@code channel} says how (screen, api, email, sms). */
+    public record AlertAcknowledged(AlertId alertId, PersonId personId, String channel, Actor actor)
+            implements AuditedEvent {}
+
+    /**
+     * Recipients of a Severe or Extreme alert have not acknowledged it in time: delivery tries the
+     * level's channel for each. Level 1 is email, 2 is SMS, 3 tells their organisations' security
+     * managers. Not audited one by one: the audit log records the count.
+     */
+    public record AcknowledgementsOverdue(AlertId alertId, int level, List<Overdue> recipients) {}
+
+    /** One recipient who has not acknowledged. */
+    public record Overdue(PersonId personId, OrganisationId organisationId) {}
+
+    /** An escalation step was taken for this many recipients. */
+    public record AlertEscalated(AlertId alertId, int level, int recipients, Actor actor) implements AuditedEvent {}
+
+    /** Someone read a TLP:AMBER or TLP:RED alert (the audit log records every such read). */
+    public record RestrictedAlertRead(AlertId alertId, String tlp, Actor actor) implements AuditedEvent {}
+}

@@ -1,0 +1,126 @@
+package org.cascadehub.alerts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cascadehub.alerts.AlertEvents.AlertPublished;
+import org.cascadehub.alerts.cap.CapMsgType;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.Actors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes an alert in one transaction: its recipients fixed, its sequence number and CAP
+ * identifier given, earlier versions superseded or cancelled, and {@link AlertPublished} recorded in
+ * the event registry, so a published alert is delivered even if the process dies right after.
+ */
+@Component
+class AlertPublication {
+
+    private final JdbcClient jdbc;
+    private final Alerts alerts;
+    private final RecipientIndex index;
+    private final AlertHistory history;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AlertPublication(
+            JdbcClient jdbc,
+            Alerts alerts,
+            RecipientIndex index,
+            AlertHistory history,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.alerts = alerts;
+        this.index = index;
+        this.history = history;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    Alert publish(Alert alert, @Nullable PersonId approver, @Nullable String approverName) {
+        Map<PersonId, Recipient> recipients = new LinkedHashMap<>();
+        index.current().recipients(alert.content()).forEach(r -> recipients.put(r.personId(), r));
+        if (alert.referencesId() != null) {
+            // everyone told about the earlier version hears of its update or cancellation
+            alerts.recipients(alert.referencesId()).forEach(r -> recipients.putIfAbsent(r.personId(), r));
+        }
+        Instant now = clock.instant();
+        long seq = jdbc.sql("SELECT nextval('alert_publication_seq')")
+                .query(Long.class)
+                .single();
+        AlertStatus status = alert.msgType() == CapMsgType.Cancel ? AlertStatus.CANCELLED : AlertStatus.PUBLISHED;
+        jdbc.sql("""
+                UPDATE alert SET status = ?, seq = ?, identifier = ?, published_at = ?, updated_at = ?,
+                  recipient_count = ?, decided_by = coalesce(?, decided_by),
+                  decided_by_name = coalesce(?, decided_by_name), decided_at = CASE WHEN ? THEN ? ELSE decided_at END
+                WHERE id = ?
+                """)
+                .params(
+                        status.name(),
+                        seq,
+                        "cascade-alert-" + alert.id().value(),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        recipients.size(),
+                        approver == null ? null : approver.value(),
+                        approverName,
+                        approver != null,
+                        Timestamp.from(now),
+                        alert.id().value())
+                .update();
+        if (alert.referencesId() != null) {
+            String earlier = alert.msgType() == CapMsgType.Cancel ? "CANCELLED" : "SUPERSEDED";
+            jdbc.sql(
+                            "UPDATE alert SET status = ?, updated_at = ? WHERE thread_id = ? AND id <> ? AND status = 'PUBLISHED'")
+                    .params(
+                            earlier,
+                            Timestamp.from(now),
+                            alert.threadId().value(),
+                            alert.id().value())
+                    .update();
+        }
+        insertRecipients(alert, List.copyOf(recipients.values()));
+        history.record(alert.id(), "published", seq + " to " + recipients.size() + " people");
+        events.publishEvent(new AlertPublished(alert.id(), seq, alert.msgType(), recipients.size(), Actors.current()));
+        return alerts.find(alert.id()).orElseThrow();
+    }
+
+    /** One statement for any number of recipients: arrays unnested by PostgreSQL. */
+    private void insertRecipients(Alert alert, List<Recipient> recipients) {
+        int n = recipients.size();
+        String[] people = new String[n];
+        String[] organisations = new String[n];
+        String[] boroughs = new String[n];
+        String[] sectors = new String[n];
+        Boolean[] email = new Boolean[n];
+        Boolean[] sms = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Recipient r = recipients.get(i);
+            people[i] = r.personId().toString();
+            organisations[i] = r.organisationId().toString();
+            boroughs[i] = r.boroughCode();
+            sectors[i] = String.join(",", r.sectors()); // sector codes never contain commas
+            email[i] = r.viaEmail();
+            sms[i] = r.viaSms();
+        }
+        jdbc.sql("""
+                INSERT INTO alert_recipient (alert_id, person_id, organisation_id, borough_code, sectors, via_email, via_sms)
+                SELECT ?, p, o, b, CASE WHEN s = '' THEN '{}'::text[] ELSE string_to_array(s, ',') END, e, m
+                FROM unnest(?::text[]::uuid[], ?::text[]::uuid[], ?::text[], ?::text[], ?::boolean[], ?::boolean[]) AS t(p, o, b, s, e, m)
+                ON CONFLICT DO NOTHING
+                """)
+                .params(alert.id().value(), people, organisations, boroughs, sectors, email, sms)
+                .update();
+    }
+}

@@ -1,0 +1,94 @@
+package org.cascadehub.alerts;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.cascadehub.alerts.AlertEvents.AcknowledgementsOverdue;
+import org.cascadehub.alerts.AlertEvents.AlertEscalated;
+import org.cascadehub.alerts.AlertEvents.Overdue;
+import org.cascadehub.directory.OrganisationId;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.Actor;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Escalation: a recipient of a current Severe or Extreme alert who has not acknowledged it within
+ * {@code escalationAfter} is tried on the next channel (email, then SMS), and after a further wait
+ * their organisation's security managers are told. One step per recipient per run, so a restart
+ * after a long stop does not skip steps.
+ */
+@Component
+public class Escalations {
+
+    static final int LAST_LEVEL = 3;
+
+    private final JdbcClient jdbc;
+    private final AlertSettings settings;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Escalations(JdbcClient jdbc, AlertSettings settings, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.settings = settings;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${cascade.alerts.escalation-poll:PT15S}")
+    void run() {
+        escalateDue(clock.instant());
+    }
+
+    /** Takes every escalation step due at {@code now}; answers how many recipients moved on. */
+    @Transactional
+    public int escalateDue(Instant now) {
+        if (settings.escalationSeverities().isEmpty()) {
+            return 0;
+        }
+        String[] severities =
+                settings.escalationSeverities().stream().map(Enum::name).toArray(String[]::new);
+        Map<Long, Map<Integer, List<Overdue>>> due = new LinkedHashMap<>();
+        jdbc.sql("""
+                UPDATE alert_recipient r SET escalation_level = r.escalation_level + 1
+                FROM alert a
+                WHERE a.id = r.alert_id AND a.status = 'PUBLISHED' AND a.msg_type <> 'Cancel'
+                  AND a.severity = ANY (?::text[]) AND a.expires_at > ?
+                  AND r.acknowledged_at IS NULL AND r.escalation_level < ?
+                  AND a.published_at + (r.escalation_level + 1) * (? * interval '1 second') <= ?
+                RETURNING r.alert_id, r.escalation_level, r.person_id, r.organisation_id
+                """)
+                .params(
+                        severities,
+                        Timestamp.from(now),
+                        LAST_LEVEL,
+                        settings.escalationAfter().toSeconds(),
+                        Timestamp.from(now))
+                .query(rs -> {
+                    due.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getInt(2), k -> new ArrayList<>())
+                            .add(new Overdue(
+                                    new PersonId(rs.getObject(3, UUID.class)),
+                                    new OrganisationId(rs.getObject(4, UUID.class))));
+                });
+        int moved = 0;
+        for (var alert : due.entrySet()) {
+            for (var level : alert.getValue().entrySet()) {
+                AlertId id = new AlertId(alert.getKey());
+                events.publishEvent(new AcknowledgementsOverdue(id, level.getKey(), level.getValue()));
+                events.publishEvent(
+                        new AlertEscalated(id, level.getKey(), level.getValue().size(), Actor.SYSTEM));
+                moved += level.getValue().size();
+            }
+        }
+        return moved;
+    }
+}
