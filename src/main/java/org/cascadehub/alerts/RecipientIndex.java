@@ -116,9 +116,11 @@ class RecipientIndex {
             Map<PersonId, Recipient> found = new LinkedHashMap<>();
             Audience audience = content.audience();
             Map<OrganisationId, String> inArea = content.tlp() == Tlp.RED ? Map.of() : organisationsIn(content.area());
+            Set<SharingGroupId> groups =
+                    audience.sharingGroups().stream().map(SharingGroupId::new).collect(Collectors.toSet());
             inArea.forEach((organisationId, borough) -> {
                 MemberOrganisation organisation = organisations.get(organisationId);
-                if (organisation == null || !inAudience(organisation, audience)) {
+                if (organisation == null || !inAudience(organisation, audience, groups)) {
                     return;
                 }
                 for (Member member : membersOf(organisationId)) {
@@ -159,12 +161,11 @@ class RecipientIndex {
             return found;
         }
 
-        private static boolean inAudience(MemberOrganisation organisation, Audience audience) {
+        private static boolean inAudience(
+                MemberOrganisation organisation, Audience audience, Set<SharingGroupId> groups) {
             if (audience.allOrganisations()) {
                 return true;
             }
-            Set<SharingGroupId> groups =
-                    audience.sharingGroups().stream().map(SharingGroupId::new).collect(Collectors.toSet());
             return audience.sectors().stream().anyMatch(organisation.sectors()::contains)
                     || audience.organisations().contains(organisation.id().value())
                     || organisation.sharingGroups().stream().anyMatch(groups::contains);
