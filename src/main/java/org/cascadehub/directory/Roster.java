@@ -1,6 +1,7 @@
 package org.cascadehub.directory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,22 +94,50 @@ public class Roster {
         return new Snapshot(organisations, members());
     }
 
+    /** The given people, if they are still active members (a batch lookup for sending). */
+    @Transactional(readOnly = true)
+    public List<Member> members(Collection<PersonId> people) {
+        String[] ids = people.stream().map(PersonId::toString).toArray(String[]::new);
+        return members(" AND p.id = ANY (?::text[]::uuid[])", ids);
+    }
+
+    /** The active security managers of an organisation. */
+    @Transactional(readOnly = true)
+    public List<Member> securityManagers(OrganisationId organisation) {
+        return members(
+                " AND p.organisation_id = ? AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id"
+                        + " AND r.role = 'SECURITY_MANAGER')",
+                organisation.value());
+    }
+
     private List<Member> members() {
+        return members("");
+    }
+
+    /** People matching {@code condition} (on {@code person p}), with their roles and lead sectors. */
+    private List<Member> members(String condition, Object... params) {
+        String who = "SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id"
+                + " WHERE p.status = 'ACTIVE' AND o.status = 'VETTED'" + condition;
         Map<UUID, Set<Role>> roles = new HashMap<>();
-        jdbc.sql("SELECT person_id, role FROM person_role").query(rs -> {
-            roles.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
-                    .add(Role.valueOf(rs.getString(2)));
-        });
+        jdbc.sql("SELECT person_id, role FROM person_role WHERE person_id IN (" + who + ")")
+                .params(params)
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
+                            .add(Role.valueOf(rs.getString(2)));
+                });
         Map<UUID, Set<String>> leads = new HashMap<>();
-        jdbc.sql("SELECT person_id, sector_code FROM person_lead_sector").query(rs -> {
-            leads.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
-                    .add(rs.getString(2));
-        });
+        jdbc.sql("SELECT person_id, sector_code FROM person_lead_sector WHERE person_id IN (" + who + ")")
+                .params(params)
+                .query(rs -> {
+                    leads.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashSet<>())
+                            .add(rs.getString(2));
+                });
         return jdbc.sql("""
                 SELECT p.id, p.display_name, p.email, p.phone, p.notify_email, p.notify_sms, p.organisation_id
                 FROM person p JOIN organisation o ON o.id = p.organisation_id
                 WHERE p.status = 'ACTIVE' AND o.status = 'VETTED'
-                """)
+                """ + condition)
+                .params(params)
                 .query((rs, n) -> {
                     UUID id = rs.getObject(1, UUID.class);
                     return new Member(
