@@ -211,10 +211,10 @@ class AlertCapApiTests {
         String security = bearer(http.token("security@demo.test", "demo-password"));
         String lead = bearer(http.token("retail-lead@demo.test", "demo-password"));
 
-        assertThat(http.get("/api/v1/alerts/" + draft + "/cap", "Authorization", security)
-                        .status())
-                .as("a draft is for the alert staff")
-                .isEqualTo(404);
+        Response hidden = http.get("/api/v1/alerts/" + draft + "/cap", "Authorization", security);
+        assertThat(hidden.status()).as("a draft is for the alert staff").isEqualTo(404);
+        assertThat(hidden.header("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
         assertThat(http.get("/api/v1/alerts/" + amber + "/cap", "Authorization", lead)
                         .status())
                 .as("TLP:AMBER: only the organisations it reached")

@@ -9,10 +9,12 @@ import static org.cascadehub.support.TestHttp.bearer;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.awaitility.Awaitility;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.alerts.cap.CapValidator;
 import org.cascadehub.directory.People;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -40,6 +43,9 @@ class AlertFeedsTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestHttp http;
     PublishedAlerts alerts;
@@ -139,6 +145,32 @@ class AlertFeedsTests {
         assertThat(titles(entries(http.get(MINE, "Authorization", alerts.police)), unique))
                 .as("the author's organisation and the alert staff")
                 .containsExactlyInAnyOrder("Amber Strand " + unique, "Amber at sea " + unique, "Green " + unique);
+    }
+
+    @Test
+    void eachRestrictedEntryInAPersonalFeedIsAnAuditedRead() {
+        UUID strandArcade = people.findByEmail("security@demo.test")
+                .orElseThrow()
+                .organisationId()
+                .value();
+        String id = alerts.publish(withAudience(
+                        draft("Audited " + UUID.randomUUID(), "AMBER", boroughs("Westminster")),
+                        List.of(strandArcade),
+                        List.of()))
+                .get("id")
+                .asString();
+        String security = bearer(http.token("security@demo.test", "demo-password"));
+
+        assertThat(http.get(MINE, "Authorization", security).body()).contains("urn:cascade:alert:cascade-alert-" + id);
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                jdbc.sql("""
+                                SELECT count(*) FROM audit_entry
+                                WHERE action = 'RestrictedAlertRead' AND detail::jsonb ->> 'alertId' = ?
+                                """).param(id).query(Long.class).single())
+                        .isEqualTo(1));
     }
 
     @Test
