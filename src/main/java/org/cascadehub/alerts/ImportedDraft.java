@@ -48,7 +48,7 @@ class ImportedDraft {
         List<Problem> warnings = new ArrayList<>();
         noteKind(cap, warnings);
         int chosen = chooseInfo(cap);
-        CapInfo info = chosen < 0 ? null : cap.infos().get(chosen);
+        @Nullable CapInfo info = chosen < 0 ? null : cap.infos().get(chosen);
         String infoPath = "/alert/info[" + (chosen + 1) + "]";
         if (info == null) {
             warnings.add(new Problem(
