@@ -86,7 +86,10 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/v3/api-docs/**",
                                 "/swagger-ui/**",
-                                "/swagger-ui.html")
+                                "/swagger-ui.html",
+                                // TLP:CLEAR alerts for anyone (the controller asks the alert policy)
+                                "/feeds/alerts.atom",
+                                "/feeds/alerts/*.cap")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                         .permitAll()
@@ -133,6 +136,14 @@ class SecurityConfiguration {
                                         HttpStatus.UNAUTHORIZED,
                                         "Sign in, or send an API token as 'Authorization: Bearer <token>'."),
                                 API)
+                        // Feed readers cannot follow a sign-in page: a personal feed without credentials is 401.
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> problems.write(
+                                        request,
+                                        response,
+                                        HttpStatus.UNAUTHORIZED,
+                                        "Send an API token as 'Authorization: Bearer <token>', or sign in."),
+                                request -> request.getRequestURI().startsWith(request.getContextPath() + "/feeds/"))
                         .defaultAuthenticationEntryPointFor(
                                 new LoginUrlAuthenticationEntryPoint("/sign-in"), request -> true)
                         .accessDeniedHandler(accessDenied(problems)))

@@ -1,5 +1,7 @@
 package org.cascadehub.alerts;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -70,35 +72,61 @@ public class Alerts {
     @Transactional(readOnly = true)
     public Page<Alert> list(Viewer viewer, @Nullable AlertStatus status, int page, int size) {
         SqlFilter filter = new SqlFilter().andIf(status != null, "a.status = ?", status == null ? "" : status.name());
-        if (!viewer.vettedMember()) {
-            filter.and("a.tlp = 'CLEAR' AND a.seq IS NOT NULL");
-        } else {
-            // the same rules as AlertPolicy.canSee, as SQL
-            filter.and(
-                    """
-                    ((a.seq IS NULL AND ?) OR (a.seq IS NOT NULL AND (
-                       a.tlp IN ('CLEAR', 'GREEN')
-                    OR (a.tlp IN ('AMBER', 'AMBER_STRICT') AND (? OR a.organisation_id = ?
-                         OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.organisation_id = ?)))
-                    OR (a.tlp = 'RED' AND (a.author_id = ? OR a.decided_by = ?
-                         OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.person_id = ?))))))
-                    """,
-                    AlertPolicy.isAlertStaff(viewer),
-                    AlertPolicy.isAlertStaff(viewer),
-                    viewer.organisationId().value(),
-                    viewer.organisationId().value(),
-                    viewer.personId().value(),
-                    viewer.personId().value(),
-                    viewer.personId().value());
+        return visibleTo(viewer, filter)
+                .page(
+                        jdbc,
+                        "SELECT count(*) FROM alert a",
+                        "SELECT a.* FROM alert a",
+                        " ORDER BY coalesce(a.published_at, a.updated_at) DESC, a.id DESC",
+                        page,
+                        size,
+                        rows);
+    }
+
+    /**
+     * For feeds: current alerts, and sent ones that were superseded, cancelled or expired since {@code
+     * changedSince}, that the viewer may see (nobody signed in: TLP:CLEAR only), most recently changed first.
+     */
+    @Transactional(readOnly = true)
+    public List<Alert> feed(@Nullable Viewer viewer, Instant changedSince, int limit) {
+        SqlFilter filter = new SqlFilter()
+                .and(
+                        "a.seq IS NOT NULL AND (a.status = 'PUBLISHED' OR (a.status IN ('SUPERSEDED', 'CANCELLED',"
+                                + " 'EXPIRED') AND a.updated_at >= ?))",
+                        Timestamp.from(changedSince));
+        return visibleTo(viewer, filter)
+                .page(
+                        jdbc,
+                        "SELECT count(*) FROM alert a",
+                        "SELECT a.* FROM alert a",
+                        " ORDER BY a.updated_at DESC, a.id DESC",
+                        1,
+                        limit,
+                        rows)
+                .items();
+    }
+
+    /** Adds the rules of {@link AlertPolicy#canSee}, as SQL over {@code alert a}. */
+    private static SqlFilter visibleTo(@Nullable Viewer viewer, SqlFilter filter) {
+        if (viewer == null || !viewer.vettedMember()) {
+            return filter.and("a.tlp = 'CLEAR' AND a.seq IS NOT NULL");
         }
-        return filter.page(
-                jdbc,
-                "SELECT count(*) FROM alert a",
-                "SELECT a.* FROM alert a",
-                " ORDER BY coalesce(a.published_at, a.updated_at) DESC, a.id DESC",
-                page,
-                size,
-                rows);
+        return filter.and(
+                """
+                ((a.seq IS NULL AND ?) OR (a.seq IS NOT NULL AND (
+                   a.tlp IN ('CLEAR', 'GREEN')
+                OR (a.tlp IN ('AMBER', 'AMBER_STRICT') AND (? OR a.organisation_id = ?
+                     OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.organisation_id = ?)))
+                OR (a.tlp = 'RED' AND (a.author_id = ? OR a.decided_by = ?
+                     OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.person_id = ?))))))
+                """,
+                AlertPolicy.isAlertStaff(viewer),
+                AlertPolicy.isAlertStaff(viewer),
+                viewer.organisationId().value(),
+                viewer.organisationId().value(),
+                viewer.personId().value(),
+                viewer.personId().value(),
+                viewer.personId().value());
     }
 
     /** Everyone an alert was sent to. */
