@@ -69,14 +69,15 @@ class SmsInboundApi {
     }
 
     private JsonNode parse(byte[] body) {
+        JsonNode node;
         try {
-            JsonNode node = json.readTree(body);
-            if (node != null && node.isObject()) {
-                return node;
-            }
+            node = json.readTree(body);
         } catch (JacksonException e) {
-            // answered below
+            node = null;
         }
-        throw InvalidInput.of("body", "must be a JSON object with 'from' and 'text'");
+        if (node == null || !node.isObject()) {
+            throw InvalidInput.of("body", "must be a JSON object with 'from' and 'text'");
+        }
+        return node;
     }
 }

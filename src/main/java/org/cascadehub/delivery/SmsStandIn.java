@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A stand-in SMS gateway for demo mode and tests: a small HTTP server on a free loopback port that
- * takes what {@link HttpSmsGateway} sends, keeps the latest messages, and sends replies into
- * Cascade signed as a real gateway would. Its API:
+ * takes what the HTTP gateway client sends, keeps the latest messages, and sends replies into
+ * Cascade signed as a real gateway would. In demo mode the application runs one (a bean); any
+ * module's tests may use it or start their own. Its API:
  *
  * <ul>
  *   <li>{@code POST /messages} with {@code Authorization: Bearer <key>} and {@code {"to","text","reference"}}:
@@ -39,12 +40,12 @@ import tools.jackson.databind.json.JsonMapper;
  *       signed; answers with Cascade's status
  * </ul>
  */
-final class SmsStandIn implements AutoCloseable {
+public final class SmsStandIn implements AutoCloseable {
 
-    static final int KEPT = 1_000;
+    public static final int KEPT = 1_000;
 
     /** A message the stand-in accepted. */
-    record Received(long id, String to, String text, String reference, Instant at) {}
+    public record Received(long id, String to, String text, String reference, Instant at) {}
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -72,7 +73,7 @@ final class SmsStandIn implements AutoCloseable {
     }
 
     /** Starts a stand-in on a free loopback port that expects (and signs with) {@code key}. */
-    static SmsStandIn start(String key, JsonMapper json, Clock clock) {
+    public static SmsStandIn start(String key, JsonMapper json, Clock clock) {
         try {
             SmsStandIn standIn = new SmsStandIn(key, json, clock);
             standIn.server.start();
@@ -83,37 +84,37 @@ final class SmsStandIn implements AutoCloseable {
     }
 
     /** Where to send messages: the gateway URL to configure. */
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/messages");
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
     /** The messages kept, oldest first. */
-    List<Received> messages() {
+    public List<Received> messages() {
         synchronized (received) {
             return List.copyOf(received);
         }
     }
 
-    List<Received> messagesTo(String to) {
+    public List<Received> messagesTo(String to) {
         return messages().stream().filter(m -> m.to().equals(to)).toList();
     }
 
     /** Answers the next {@code count} messages with 503, as a gateway having trouble would. */
-    void failNext(int count) {
+    public void failNext(int count) {
         failures.set(count);
     }
 
     /** Where replies go: Cascade's inbound endpoint. */
-    void replyTo(URI inbound) {
+    public void replyTo(URI inbound) {
         this.cascadeInbound = inbound;
     }
 
     /** Sends a reply into Cascade as if {@code from} had texted it; answers Cascade's HTTP status. */
-    int reply(String from, String text) {
+    public int reply(String from, String text) {
         URI inbound = cascadeInbound;
         if (inbound == null) {
             throw new IllegalStateException("the stand-in does not know where Cascade is yet");
