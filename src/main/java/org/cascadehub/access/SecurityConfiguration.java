@@ -95,7 +95,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/prometheus")
                         .access(loopbackOrAdministrator())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/tokens", "/api/v1/applications")
+                        // The SMS gateway's replies carry no session or token: delivery checks their signature.
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/v1/tokens", "/api/v1/applications", "/api/v1/sms/inbound")
                         .permitAll()
                         .requestMatchers("/sign-in/code")
                         .hasAuthority(Authorities.CODE_REQUIRED)
@@ -123,11 +125,12 @@ class SecurityConfiguration {
                         // An API call with no session has no session privileges to abuse: let it reach
                         // authentication and be answered 401, not a confusing CSRF 403.
                         request -> ProblemResponses.isApi(request) && request.getRequestedSessionId() == null,
-                        // Creating a token authenticates from the body, and applying needs no sign-in:
-                        // neither uses the session, so a forged request gains nothing.
+                        // Creating a token authenticates from the body, applying needs no sign-in, and SMS
+                        // replies are signed: none uses the session, so a forged request gains nothing.
                         request -> "POST".equals(request.getMethod())
                                 && (request.getRequestURI().equals("/api/v1/tokens")
-                                        || request.getRequestURI().equals("/api/v1/applications"))))
+                                        || request.getRequestURI().equals("/api/v1/applications")
+                                        || request.getRequestURI().equals("/api/v1/sms/inbound"))))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problems.write(

@@ -5,14 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Delivery settings ({@code cascade.delivery.*}).
+ * Email delivery settings ({@code cascade.delivery.*}); SMS and webhooks have their own.
  *
  * @param mailFrom the From address of every email
  * @param emailMaxAttempts attempts before an email is marked failed
  * @param emailFirstRetry the wait after the first failure; it doubles each time, up to an hour
+ * @param emailPoll how often the outbox is checked for due emails (new ones go at once)
  */
 @ConfigurationProperties("cascade.delivery")
 record DeliverySettings(
         @DefaultValue("cascade@localhost") String mailFrom,
         @DefaultValue("10") int emailMaxAttempts,
-        @DefaultValue("PT10S") Duration emailFirstRetry) {}
+        @DefaultValue("PT10S") Duration emailFirstRetry,
+        @DefaultValue("PT1S") Duration emailPoll) {}

@@ -1,10 +1,8 @@
 package org.cascadehub.delivery;
 
 import jakarta.mail.internet.InternetAddress;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -13,28 +11,24 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what the outbox holds. Rows are claimed in a short transaction (SKIP LOCKED, so several
- * nodes share the work), sent outside any transaction, then marked sent or rescheduled with
- * exponential backoff. Without a mail server configured ({@code SPRING_MAIL_HOST}) emails wait.
+ * Sends what the email outbox holds (see {@link OutboxRows} for claiming and retrying), one at a
+ * time: there is one mail server. Without one configured ({@code SPRING_MAIL_HOST}) emails wait.
  */
 @Component
-class EmailDispatcher {
+class EmailDispatcher extends PollingDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
     private static final int BATCH = 20;
     private static final Duration CLAIM = Duration.ofMinutes(5);
-    private static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
-    private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
+    private final OutboxRows rows;
     private final ObjectProvider<JavaMailSender> mail;
     private final DeliverySettings settings;
-    private final Clock clock;
+    private final Backoff backoff;
     private final AtomicBoolean warnedNoServer = new AtomicBoolean();
 
     EmailDispatcher(
@@ -43,17 +37,17 @@ class EmailDispatcher {
             ObjectProvider<JavaMailSender> mail,
             DeliverySettings settings,
             Clock clock) {
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+        super("email-dispatcher", settings.emailPoll());
+        this.rows = new OutboxRows("outbound_email", "FAILED", jdbc, transactions, clock);
         this.mail = mail;
         this.settings = settings;
-        this.clock = clock;
+        this.backoff = new Backoff(settings.emailFirstRetry(), Backoff.AN_HOUR);
     }
 
     private record Claimed(long id, String to, String subject, String body, int attempts) {}
 
-    @Scheduled(fixedDelayString = "${cascade.delivery.email-poll:PT1S}")
-    void dispatch() {
+    @Override
+    void poll() {
         JavaMailSender sender = mail.getIfAvailable();
         if (sender == null) {
             if (!warnedNoServer.getAndSet(true)) {
@@ -63,31 +57,20 @@ class EmailDispatcher {
         }
         List<Claimed> batch;
         do {
-            batch = claim();
+            batch = rows.claim(
+                    "id, recipient, subject, body, attempts",
+                    BATCH,
+                    CLAIM,
+                    (rs, n) -> new Claimed(
+                            rs.getLong("id"),
+                            rs.getString("recipient"),
+                            rs.getString("subject"),
+                            rs.getString("body"),
+                            rs.getInt("attempts")));
             for (Claimed email : batch) {
                 send(sender, email);
             }
         } while (batch.size() == BATCH);
-    }
-
-    private List<Claimed> claim() {
-        Instant now = clock.instant();
-        return transactions.execute(status -> jdbc.sql("""
-                UPDATE outbound_email SET claimed_until = ?
-                WHERE id IN (SELECT id FROM outbound_email
-                             WHERE status = 'PENDING' AND next_attempt_at <= ?
-                               AND (claimed_until IS NULL OR claimed_until < ?)
-                             ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, recipient, subject, body, attempts
-                """)
-                .params(Timestamp.from(now.plus(CLAIM)), Timestamp.from(now), Timestamp.from(now), BATCH)
-                .query((rs, n) -> new Claimed(
-                        rs.getLong("id"),
-                        rs.getString("recipient"),
-                        rs.getString("subject"),
-                        rs.getString("body"),
-                        rs.getInt("attempts")))
-                .list());
     }
 
     private void send(JavaMailSender sender, Claimed email) {
@@ -98,31 +81,15 @@ class EmailDispatcher {
             message.setSubject(email.subject());
             message.setText(email.body());
             sender.send(message);
-            jdbc.sql(
-                            "UPDATE outbound_email SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL WHERE id = ?")
-                    .params(Timestamp.from(clock.instant()), email.id())
-                    .update();
+            rows.sent(email.id());
         } catch (Exception e) {
-            int attempts = email.attempts() + 1;
-            boolean giveUp = attempts >= settings.emailMaxAttempts();
-            Duration wait = backoff(attempts);
-            log.warn("Email {} to a recipient failed (attempt {}): {}", email.id(), attempts, e.getMessage());
-            jdbc.sql("""
-                    UPDATE outbound_email SET attempts = ?, status = ?, next_attempt_at = ?, last_error = ?, claimed_until = NULL
-                    WHERE id = ?
-                    """)
-                    .params(
-                            attempts,
-                            giveUp ? "FAILED" : "PENDING",
-                            Timestamp.from(clock.instant().plus(wait)),
-                            String.valueOf(e.getMessage()),
-                            email.id())
-                    .update();
+            log.warn(
+                    "Email {} to a recipient failed (attempt {}): {}",
+                    email.id(),
+                    email.attempts() + 1,
+                    e.getMessage());
+            rows.failed(
+                    email.id(), email.attempts(), String.valueOf(e.getMessage()), settings.emailMaxAttempts(), backoff);
         }
-    }
-
-    Duration backoff(int attempts) {
-        Duration wait = settings.emailFirstRetry().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
     }
 }

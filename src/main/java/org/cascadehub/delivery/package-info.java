@@ -1,6 +1,7 @@
 /**
- * Delivery: how and when messages reach people. Today the durable email outbox; the live push
- * gateway, SMS and webhooks join it with the alert cascade.
+ * Delivery: how and when messages reach people, through durable outboxes with retries and backoff:
+ * email over SMTP, SMS through an HTTP gateway (replies come back signed), and signed webhooks to
+ * partner systems. The live push gateway joins them with the alert cascade.
  */
 @NullMarked
 package org.cascadehub.delivery;

@@ -37,7 +37,7 @@ class OutboxApiTests {
         final List<Integer> limits = new ArrayList<>();
 
         RecordingOutbox() {
-            super(null, Clock.systemUTC());
+            super(null, null, Clock.systemUTC(), null);
         }
 
         @Override

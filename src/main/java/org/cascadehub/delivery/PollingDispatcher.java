@@ -1,0 +1,104 @@
+package org.cascadehub.delivery;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A dispatcher that polls its outbox on its own virtual thread: every {@code interval}, and at
+ * once when nudged after a commit that queued something. Each channel has its own thread rather
+ * than a {@code @Scheduled} method because Spring runs every fixed-delay task on one shared
+ * thread, where a slow mail server would hold up SMS and webhooks too.
+ */
+abstract class PollingDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PollingDispatcher.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final String name;
+    private final Duration interval;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private @Nullable Thread thread;
+
+    PollingDispatcher(String name, Duration interval) {
+        this.name = name;
+        this.interval = interval;
+    }
+
+    /** Sends what is due now; called from the dispatcher's own thread only. */
+    abstract void poll();
+
+    /** Called once the polling thread has stopped, to let go of anything else the dispatcher holds. */
+    void stopped() {}
+
+    /** Polls again at once rather than at the next interval. */
+    void nudge() {
+        wake.release();
+    }
+
+    /** Nudges once the current transaction commits (at once if there is none). */
+    void nudgeAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    nudge();
+                }
+            });
+        } else {
+            nudge();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                log.warn("The {} failed to poll its outbox; it tries again shortly", name, e);
+            }
+            try {
+                wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofVirtual().name(name).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake.release();
+        Thread current = thread;
+        if (current != null) {
+            try {
+                // Not interrupted: that would close a database connection in use. A send in progress
+                // ends within its own timeout; whatever was claimed and not settled is sent again later.
+                current.join(STOP_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        stopped();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
