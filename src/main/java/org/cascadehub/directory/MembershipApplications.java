@@ -5,10 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.cascadehub.delivery.Email;
-import org.cascadehub.delivery.EmailOutbox;
 import org.cascadehub.directory.DirectoryEvents.OrganisationApplied;
 import org.cascadehub.directory.DirectoryEvents.OrganisationRejected;
 import org.cascadehub.directory.DirectoryEvents.OrganisationVetted;
@@ -25,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Joining the partnership: anyone applies for their organisation; an administrator, or a sector
- * lead for one of its sectors, approves or rejects it with a reason; the applicant is told by email.
+ * lead for one of its sectors, approves or rejects it with a reason; delivery emails the applicant
+ * on each step (from the events published here).
  */
 @Service
 public class MembershipApplications {
@@ -40,7 +40,6 @@ public class MembershipApplications {
     private final JdbcClient jdbc;
     private final Organisations organisations;
     private final People people;
-    private final EmailOutbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -48,13 +47,11 @@ public class MembershipApplications {
             JdbcClient jdbc,
             Organisations organisations,
             People people,
-            EmailOutbox outbox,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.people = people;
-        this.outbox = outbox;
         this.events = events;
         this.clock = clock;
     }
@@ -118,12 +115,6 @@ public class MembershipApplications {
                         Timestamp.from(clock.instant()))
                 .update();
         events.publishEvent(new OrganisationApplied(organisation, person, Actors.claiming(applicant.email())));
-        outbox.enqueue(new Email(
-                applicant.email().trim(),
-                "Your application to join Cascade",
-                "We have your application for "
-                        + application.organisation().name().strip() + " to join Cascade.\n\n"
-                        + "A hub administrator or sector lead will vet it and we will email you the outcome."));
         return id;
     }
 
@@ -144,6 +135,15 @@ public class MembershipApplications {
                 .toList();
     }
 
+    /** An organisation's latest application, without a policy check: for telling its applicant. */
+    @Transactional(readOnly = true)
+    public Optional<MembershipApplication> latestFor(OrganisationId organisation) {
+        return jdbc.sql(SELECT + " WHERE a.organisation_id = ? ORDER BY a.submitted_at DESC LIMIT 1")
+                .param(organisation.value())
+                .query(MembershipApplications::application)
+                .optional();
+    }
+
     @Transactional(readOnly = true)
     public MembershipApplication require(Viewer viewer, UUID id) {
         return jdbc.sql(SELECT + " WHERE a.id = ?")
@@ -161,11 +161,6 @@ public class MembershipApplications {
         organisations.changeStatus(application.organisationId(), OrganisationStatus.VETTED, null, actor);
         people.activateApplicants(application.organisationId());
         events.publishEvent(new OrganisationVetted(application.organisationId(), actor));
-        outbox.enqueue(new Email(
-                application.applicantEmail(),
-                "Your organisation has joined Cascade",
-                application.organisationName() + " has been vetted and is now a member of Cascade.\n\n"
-                        + "We will send you a separate email with a link to set your password."));
     }
 
     @Transactional
@@ -175,11 +170,6 @@ public class MembershipApplications {
         Actor actor = Actors.current();
         organisations.changeStatus(application.organisationId(), OrganisationStatus.REJECTED, why, actor);
         events.publishEvent(new OrganisationRejected(application.organisationId(), why, actor));
-        outbox.enqueue(new Email(
-                application.applicantEmail(),
-                "Your application to join Cascade",
-                "Your application for " + application.organisationName() + " to join Cascade was not accepted.\n\n"
-                        + "The reason given: " + why));
     }
 
     private MembershipApplication decide(Viewer viewer, UUID id, String decision, @Nullable String reason) {
