@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.cascadehub.alerts.AlertEvents.AlertAcknowledged;
@@ -87,6 +88,19 @@ public class Acknowledgements {
         }
         record(id, person, channel);
         return true;
+    }
+
+    /** The newest current alert sent to the person that they have not acknowledged. */
+    @Transactional(readOnly = true)
+    public Optional<AlertId> latestUnacknowledged(PersonId person) {
+        return jdbc.sql("""
+                SELECT a.id FROM alert a JOIN alert_recipient r ON r.alert_id = a.id
+                WHERE r.person_id = ? AND r.acknowledged_at IS NULL AND a.status = 'PUBLISHED'
+                ORDER BY a.seq DESC LIMIT 1
+                """)
+                .param(person.value())
+                .query((rs, n) -> new AlertId(rs.getLong(1)))
+                .optional();
     }
 
     private Acknowledgement record(AlertId id, PersonId person, String channel) {

@@ -98,7 +98,13 @@ public class Roster {
     @Transactional(readOnly = true)
     public List<Member> members(Collection<PersonId> people) {
         String[] ids = people.stream().map(PersonId::toString).toArray(String[]::new);
-        return members(" AND p.id = ANY (?::text[]::uuid[])", ids);
+        return members(" AND p.id = ANY (?::text[]::uuid[])", (Object) ids); // one array parameter, not varargs
+    }
+
+    /** Active members with this mobile number (E.164), for replies by text message. */
+    @Transactional(readOnly = true)
+    public List<Member> membersWithPhone(String phone) {
+        return members(" AND p.phone = ?", phone);
     }
 
     /** The active security managers of an organisation. */
