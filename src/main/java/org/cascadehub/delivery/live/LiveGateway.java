@@ -18,6 +18,7 @@ import org.cascadehub.directory.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  * reconnects, to another node or once this one is back.
  */
 @Component
-class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle {
+class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LiveGateway.class);
 
@@ -191,9 +192,11 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle {
     public void start() {
         ring.floor();
         heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat());
+        accepting = true;
         running = true;
     }
 
+    /** Also when the context is only paused (as test contexts are): {@link #start} opens it again. */
     @Override
     public void stop() {
         accepting = false;
@@ -203,10 +206,14 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle {
         }
         int open = registry.open();
         registry.forEach(connection -> connection.close(CloseReason.SHUTDOWN));
-        writers.shutdown();
         if (open > 0) {
             log.info("Closed {} live streams for shutdown; their clients will reconnect", open);
         }
+    }
+
+    @Override
+    public void destroy() {
+        writers.shutdown();
     }
 
     @Override

@@ -7,6 +7,8 @@
  * org.cascadehub.delivery.live.ReplaySource}.
  */
 @NullMarked
+@ApplicationModule(displayName = "Live stream")
 package org.cascadehub.delivery.live;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -181,6 +181,37 @@ class LiveStreamTests {
         }
     }
 
+    @Test
+    void stoppingEndsStreamsAndRefusesNewOnesUntilStartedAgain() {
+        Member ada = streams.member();
+        SseClient before = streams.open(ada);
+        try {
+            gateway.stop();
+
+            assertThat(before.ends()).isTrue();
+            TestHttp.Response refused =
+                    streams.http().get("/api/v1/stream", "Authorization", TestHttp.bearer(ada.token()));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.header("content-type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        } finally {
+            gateway.start();
+        }
+        try (SseClient after = streams.open(ada)) {
+            gateway.broadcast(alert(nextSeq(), "started again", ada.id()));
+            assertThat(after.nextEvent().data()).contains("started again");
+        }
+    }
+
+    @Test
+    void theStreamIsDescribedInTheApiDocumentation() {
+        JsonNode stream = streams.http().get("/v3/api-docs").json().get("paths").get("/api/v1/stream");
+
+        assertThat(stream.get("get").get("responses").get("200").get("content").has("text/event-stream"))
+                .isTrue();
+        assertThat(stream.toString()).contains("Last-Event-ID", "lastEventId");
+    }
+
     private double closed(String reason) {
         return meters.get("cascade.live.streams.closed")
                 .tag("reason", reason)
