@@ -6,9 +6,6 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -63,15 +60,11 @@ final class LiveConnection implements WriteListener, AsyncListener {
     private final @Nullable String sessionId;
     private final AsyncContext async;
     private final ServletOutputStream out;
-    private final int capacity;
     private final Owner owner;
     private final LongSupplier nanoClock;
 
     // Guarded by this.
-    private final ArrayDeque<SseFrame> queue = new ArrayDeque<>(4);
-    private @Nullable List<SseFrame> first;
-    private int firstSent;
-    private long @Nullable [] lateDuplicates;
+    private final PendingFrames pending;
     private State state = State.STARTING;
     private boolean woken;
     private long blockedSince;
@@ -93,7 +86,7 @@ final class LiveConnection implements WriteListener, AsyncListener {
         this.sessionId = sessionId;
         this.async = async;
         this.out = out;
-        this.capacity = capacity;
+        this.pending = new PendingFrames(capacity);
         this.owner = owner;
         this.nanoClock = nanoClock;
     }
@@ -117,12 +110,12 @@ final class LiveConnection implements WriteListener, AsyncListener {
      */
     boolean offer(SseFrame frame) {
         synchronized (this) {
-            if (state == State.CLOSED || lateDuplicate(frame.seq())) {
+            if (state == State.CLOSED) {
                 return false;
             }
-            if (queue.size() < capacity) {
-                queue.add(frame);
-                return wake();
+            PendingFrames.Added added = pending.add(frame);
+            if (added != PendingFrames.Added.FULL) {
+                return added == PendingFrames.Added.QUEUED && wake();
             }
         }
         close(CloseReason.SLOW);
@@ -131,31 +124,15 @@ final class LiveConnection implements WriteListener, AsyncListener {
 
     /**
      * Starts writing: {@code frames} (the {@code retry:} frame and the replay) go before anything
-     * queued since the connection was registered, and queued frames already among them are dropped.
-     * A frame still being broadcast when this runs may reach the queue only later; its seq is kept
-     * to drop it then.
+     * queued since the connection was registered, each seq once (see {@link PendingFrames#putFirst}).
+     * The lock keeps broadcasts out while it runs, so none slips between the check and the start.
      */
     void begin(List<SseFrame> frames, Set<Long> inFlight) throws IOException {
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
-            long[] replayed = frames.stream()
-                    .mapToLong(SseFrame::seq)
-                    .filter(seq -> seq > 0)
-                    .sorted()
-                    .toArray();
-            if (replayed.length > 0) {
-                List<Long> queued = new ArrayList<>();
-                queue.removeIf(f -> f.seq() > 0 && Arrays.binarySearch(replayed, f.seq()) >= 0 && queued.add(f.seq()));
-                long[] late = inFlight.stream()
-                        .mapToLong(Long::longValue)
-                        .filter(seq -> Arrays.binarySearch(replayed, seq) >= 0 && !queued.contains(seq))
-                        .sorted()
-                        .toArray();
-                lateDuplicates = late.length == 0 ? null : late;
-            }
-            first = frames;
+            pending.putFirst(frames, inFlight);
         }
         try {
             out.setWriteListener(this);
@@ -180,7 +157,7 @@ final class LiveConnection implements WriteListener, AsyncListener {
                     if (state == State.CLOSED) {
                         break;
                     }
-                    frame = next();
+                    frame = pending.next();
                     if (frame == null && !unflushed) {
                         state = State.IDLE;
                         return;
@@ -212,14 +189,10 @@ final class LiveConnection implements WriteListener, AsyncListener {
             if (state == State.CLOSED || state == State.STARTING) {
                 return false;
             }
-            forgetFinishedBroadcasts(inFlight);
+            pending.forgetFinishedBroadcasts(inFlight);
             boolean stalled = state == State.WAITING && nanoClock.getAsLong() - blockedSince > stallNanos;
             if (!stalled) {
-                if (queue.isEmpty() && first == null) {
-                    queue.add(SseFrames.HEARTBEAT);
-                    return wake();
-                }
-                return false;
+                return pending.isEmpty() && pending.add(SseFrames.HEARTBEAT) == PendingFrames.Added.QUEUED && wake();
             }
         }
         close(CloseReason.STALLED);
@@ -234,9 +207,7 @@ final class LiveConnection implements WriteListener, AsyncListener {
             }
             completeNow = state != State.WRITING;
             state = State.CLOSED;
-            queue.clear();
-            first = null;
-            lateDuplicates = null;
+            pending.clear();
         }
         owner.closed(this, reason);
         if (completeNow) {
@@ -301,16 +272,6 @@ final class LiveConnection implements WriteListener, AsyncListener {
         return false;
     }
 
-    private @Nullable SseFrame next() {
-        if (first != null) {
-            if (firstSent < first.size()) {
-                return first.get(firstSent++);
-            }
-            first = null;
-        }
-        return queue.poll();
-    }
-
     /** The socket is full: wait for the container's call, unless it came while this thread was busy. */
     private boolean park() {
         synchronized (this) {
@@ -326,30 +287,6 @@ final class LiveConnection implements WriteListener, AsyncListener {
         }
         complete();
         return false;
-    }
-
-    private boolean lateDuplicate(long seq) {
-        if (seq <= 0 || lateDuplicates == null) {
-            return false;
-        }
-        int at = Arrays.binarySearch(lateDuplicates, seq);
-        if (at < 0) {
-            return false;
-        }
-        long[] rest = new long[lateDuplicates.length - 1];
-        System.arraycopy(lateDuplicates, 0, rest, 0, at);
-        System.arraycopy(lateDuplicates, at + 1, rest, at, rest.length - at);
-        lateDuplicates = rest.length == 0 ? null : rest;
-        return true;
-    }
-
-    /** A broadcast that has finished will not reach this connection any more. */
-    private void forgetFinishedBroadcasts(Set<Long> inFlight) {
-        if (lateDuplicates != null) {
-            long[] still =
-                    Arrays.stream(lateDuplicates).filter(inFlight::contains).toArray();
-            lateDuplicates = still.length == 0 ? null : still;
-        }
     }
 
     private void complete() {
