@@ -1,0 +1,239 @@
+package org.cascadehub.delivery.live;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import org.cascadehub.delivery.live.LiveConnection.CloseReason;
+import org.cascadehub.directory.OrganisationId;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.directory.Viewer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * The live push gateway: holds the open streams, fans each broadcast out to its recipients' queues
+ * and replays what reconnecting clients missed. {@link #broadcast} runs on its caller's thread but
+ * only matches and queues; the writing happens on {@link LiveWriters}' threads and the container's.
+ *
+ * <p>It stops before the web server's graceful shutdown so open streams, which never end by
+ * themselves, do not hold the shutdown for its whole timeout: each is completed and its client
+ * reconnects, to another node or once this one is back.
+ */
+@Component
+class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveGateway.class);
+
+    private final LiveSettings settings;
+    private final TaskScheduler scheduler;
+    private final LiveRegistry registry = new LiveRegistry();
+    private final LiveRing ring;
+    private final LiveReplay replay;
+    private final LiveWriters writers;
+    private final LiveMetrics metrics;
+    private final SseFrame retry;
+    /** The seqs being fanned out right now (see {@link LiveConnection#begin}). */
+    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean running;
+    private volatile boolean accepting = true;
+    private @Nullable ScheduledFuture<?> heartbeats;
+
+    LiveGateway(
+            LiveSettings settings,
+            ObjectProvider<ReplaySource> sources,
+            MeterRegistry meters,
+            TaskScheduler scheduler) {
+        this.settings = settings;
+        this.scheduler = scheduler;
+        ReplaySource source = sources.getIfAvailable(ReplaySource::none);
+        this.ring = new LiveRing(settings, source::highestSeq, System::nanoTime);
+        this.replay = new LiveReplay(ring, source);
+        this.writers = new LiveWriters(settings.writers());
+        this.metrics = new LiveMetrics(meters, registry::open);
+        this.retry = SseFrames.retry(settings.retry());
+    }
+
+    @Override
+    public void broadcast(LiveEvent event) {
+        SseFrame frame = SseFrames.encode(event);
+        metrics.broadcast();
+        if (!event.isReplayable()) {
+            fanOut(frame, event.recipients());
+            return;
+        }
+        inFlight.add(event.seq());
+        try {
+            ring.add(frame, event.recipients());
+            fanOut(frame, event.recipients());
+        } finally {
+            inFlight.remove(event.seq());
+        }
+    }
+
+    @Override
+    public boolean connected(PersonId person) {
+        return registry.connected(person);
+    }
+
+    @Override
+    public int openStreams() {
+        return registry.open();
+    }
+
+    boolean accepting() {
+        return accepting;
+    }
+
+    /**
+     * Turns the request into a stream for the viewer. The connection is registered before the replay
+     * is read, so an event broadcast meanwhile is queued rather than lost; {@link
+     * LiveConnection#begin} then drops what the replay already holds.
+     */
+    void connect(HttpServletRequest request, Viewer viewer, @Nullable Long lastEventId) throws IOException {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0);
+        HttpServletResponse response = (HttpServletResponse) async.getResponse();
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("X-Accel-Buffering", "no");
+        HttpSession session = request.getSession(false);
+        LiveConnection connection = new LiveConnection(
+                viewer.personId(),
+                viewer.organisationId(),
+                session == null ? null : session.getId(),
+                async,
+                response.getOutputStream(),
+                settings.queueFrames(),
+                this,
+                System::nanoTime);
+        async.addListener(connection);
+        registry.add(connection);
+        metrics.opened();
+        if (!accepting) {
+            connection.close(CloseReason.SHUTDOWN);
+            return;
+        }
+        List<SseFrame> first = new ArrayList<>();
+        first.add(retry);
+        if (lastEventId != null) {
+            try {
+                first.addAll(replay.since(lastEventId, viewer.personId()));
+            } catch (RuntimeException e) {
+                log.warn("Replay after event {} failed; the stream is closed for the client to retry", lastEventId, e);
+                connection.close(CloseReason.GONE);
+                return;
+            }
+        }
+        connection.begin(first, inFlight);
+    }
+
+    void closePerson(PersonId person) {
+        registry.forEachOf(person, connection -> connection.close(CloseReason.ACCESS_ENDED));
+    }
+
+    void closeOrganisation(OrganisationId organisation) {
+        registry.forEach(connection -> {
+            if (connection.organisation().equals(organisation)) {
+                connection.close(CloseReason.ACCESS_ENDED);
+            }
+        });
+    }
+
+    void closeSession(PersonId person, String sessionId) {
+        registry.forEachOf(person, connection -> {
+            if (sessionId.equals(connection.sessionId())) {
+                connection.close(CloseReason.ACCESS_ENDED);
+            }
+        });
+    }
+
+    /** Keeps idle streams alive, finds dead and stalled ones, and ages the ring. */
+    void heartbeat() {
+        ring.expire();
+        long stall = settings.stallTimeout().toNanos();
+        List<LiveConnection> idle = new ArrayList<>();
+        registry.forEach(connection -> {
+            if (connection.heartbeat(stall, inFlight)) {
+                idle.add(connection);
+            }
+        });
+        writers.drain(idle);
+    }
+
+    @Override
+    public void closed(LiveConnection connection, CloseReason reason) {
+        if (registry.remove(connection)) {
+            metrics.closed(reason);
+        }
+    }
+
+    @Override
+    public void sent(int frames) {
+        metrics.sent(frames);
+    }
+
+    @Override
+    public void start() {
+        ring.floor();
+        heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, settings.heartbeat());
+        accepting = true;
+        running = true;
+    }
+
+    /** Also when the context is only paused (as test contexts are): {@link #start} opens it again. */
+    @Override
+    public void stop() {
+        accepting = false;
+        running = false;
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
+        int open = registry.open();
+        registry.forEach(connection -> connection.close(CloseReason.SHUTDOWN));
+        if (open > 0) {
+            log.info("Closed {} live streams for shutdown; their clients will reconnect", open);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        writers.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server's graceful shutdown, which would otherwise wait for every open stream. */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE + 1;
+    }
+
+    private void fanOut(SseFrame frame, Set<PersonId> recipients) {
+        List<LiveConnection> idle = new ArrayList<>();
+        registry.forEachOf(recipients, connection -> {
+            if (connection.offer(frame)) {
+                idle.add(connection);
+            }
+        });
+        writers.drain(idle);
+    }
+}

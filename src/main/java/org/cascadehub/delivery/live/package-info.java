@@ -1,0 +1,14 @@
+/**
+ * The live push gateway: Server-Sent Events at {@code /api/v1/stream} for every signed-in member,
+ * fed by {@link org.cascadehub.delivery.live.LiveStream#broadcast}. Each event is encoded once and
+ * the same bytes are queued, bounded, on every matching connection; writes are non-blocking, so a
+ * slow reader delays nobody else and is closed when its queue is full. Recent events are kept in
+ * memory for {@code Last-Event-ID} replay, older ones come from a {@link
+ * org.cascadehub.delivery.live.ReplaySource}.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Live stream")
+package org.cascadehub.delivery.live;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
