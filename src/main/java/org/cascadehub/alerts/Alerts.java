@@ -157,6 +157,14 @@ public class Alerts {
                 """).params(person.value(), afterSeq, limit).query(rows).list();
     }
 
+    /** The highest publication sequence number given so far (0 before the first). */
+    @Transactional(readOnly = true)
+    public long highestSeq() {
+        return jdbc.sql("SELECT coalesce(max(seq), 0) FROM alert")
+                .query(Long.class)
+                .single();
+    }
+
     /** The versions of an alert's thread (original, updates, cancellation), oldest first. */
     @Transactional(readOnly = true)
     public List<Alert> versions(AlertId threadId) {

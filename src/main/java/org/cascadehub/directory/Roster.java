@@ -107,6 +107,15 @@ public class Roster {
         return members(" AND p.phone = ?", phone);
     }
 
+    /** Active members holding any of the roles. */
+    @Transactional(readOnly = true)
+    public List<Member> membersWithAnyRole(Collection<Role> roles) {
+        String[] names = roles.stream().map(Role::name).toArray(String[]::new);
+        return members(
+                " AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ANY (?::text[]))",
+                (Object) names);
+    }
+
     /** The active security managers of an organisation. */
     @Transactional(readOnly = true)
     public List<Member> securityManagers(OrganisationId organisation) {

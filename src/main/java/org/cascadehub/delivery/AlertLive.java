@@ -1,0 +1,104 @@
+package org.cascadehub.delivery;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.cascadehub.alerts.Acknowledgements;
+import org.cascadehub.alerts.Alert;
+import org.cascadehub.alerts.AlertEvents.AlertAcknowledged;
+import org.cascadehub.alerts.AlertEvents.AlertPublished;
+import org.cascadehub.alerts.AlertId;
+import org.cascadehub.alerts.AlertNotices;
+import org.cascadehub.alerts.Alerts;
+import org.cascadehub.alerts.Recipient;
+import org.cascadehub.delivery.live.LiveEvent;
+import org.cascadehub.delivery.live.LiveStream;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.directory.Role;
+import org.cascadehub.directory.Roster;
+import org.cascadehub.directory.Roster.Member;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Alerts on screens: each published alert goes to its recipients' live streams as one event
+ * (id = its publication seq; {@link AlertReplay} replays missed ones from the database), and the alert staff see
+ * acknowledgement counts change, coalesced to at most two updates a second per alert.
+ */
+@Component
+class AlertLive {
+
+    private static final Set<Role> FOLLOWERS = Set.of(Role.ADMINISTRATOR, Role.POLICE_COORDINATOR, Role.APPROVER);
+
+    private final Alerts alerts;
+    private final Acknowledgements acknowledgements;
+    private final AlertNotices notices;
+    private final LiveStream stream;
+    private final Roster roster;
+    private final JsonMapper json;
+    private final Set<AlertId> acknowledged = ConcurrentHashMap.newKeySet();
+
+    AlertLive(
+            Alerts alerts,
+            Acknowledgements acknowledgements,
+            AlertNotices notices,
+            LiveStream stream,
+            Roster roster,
+            JsonMapper json) {
+        this.alerts = alerts;
+        this.acknowledgements = acknowledgements;
+        this.notices = notices;
+        this.stream = stream;
+        this.roster = roster;
+        this.json = json;
+    }
+
+    @ApplicationModuleListener
+    void on(AlertPublished published) {
+        Alert alert = alerts.find(published.alertId()).orElseThrow();
+        Set<PersonId> recipients = new HashSet<>();
+        for (Recipient recipient : alerts.recipients(alert.id())) {
+            recipients.add(recipient.personId());
+        }
+        stream.broadcast(LiveEvent.replayable(published.seq(), "alert", frame(alert), Set.copyOf(recipients)));
+    }
+
+    /** Counts only change on screen; losing one to a crash costs nothing, so no registry. */
+    @TransactionalEventListener
+    void on(AlertAcknowledged event) {
+        acknowledged.add(event.alertId());
+    }
+
+    @Scheduled(fixedDelayString = "${cascade.delivery.live.ack-interval:PT0.5S}")
+    void sendAcknowledgementCounts() {
+        if (acknowledged.isEmpty()) {
+            return;
+        }
+        Set<PersonId> followers = new HashSet<>();
+        roster.membersWithAnyRole(FOLLOWERS).stream().map(Member::id).forEach(followers::add);
+        for (AlertId id : Set.copyOf(acknowledged)) {
+            acknowledged.remove(id);
+            Acknowledgements.Count count = acknowledgements.count(id);
+            Set<PersonId> to = new HashSet<>();
+            alerts.find(id).ifPresent(alert -> {
+                // TLP:RED: only those the policy names may even learn the counts
+                if (alert.content().tlp() != org.cascadehub.alerts.Tlp.RED) {
+                    to.addAll(followers);
+                } else if (alert.decidedBy() != null) {
+                    to.add(alert.decidedBy());
+                }
+                to.add(alert.authorId());
+            });
+            byte[] body = json.writeValueAsBytes(java.util.Map.of(
+                    "alertId", id.value(), "acknowledged", count.acknowledged(), "recipients", count.recipients()));
+            stream.broadcast(LiveEvent.unsequenced("ack", body, Set.copyOf(to)));
+        }
+    }
+
+    private byte[] frame(Alert alert) {
+        return AlertReplay.frame(json, notices, alert);
+    }
+}
