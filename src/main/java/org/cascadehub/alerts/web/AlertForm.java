@@ -1,0 +1,326 @@
+package org.cascadehub.alerts.web;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.cascadehub.alerts.AlertContent;
+import org.cascadehub.alerts.AlertDraft;
+import org.cascadehub.alerts.Area;
+import org.cascadehub.alerts.Audience;
+import org.cascadehub.directory.Role;
+import org.cascadehub.platform.InvalidInput;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The alert form as typed. Numbers, ids and times stay text until {@link #draft} reads them, so a
+ * form sent back with a problem shows exactly what was typed. {@code expiry} says which of the
+ * minutes and the date-and-time counts; {@code area} which of the boroughs, the polygon ({@code
+ * lat,lon;lat,lon;...}) and the circle.
+ */
+record AlertForm(
+        @Nullable String headline,
+        @Nullable String event,
+        @Nullable String description,
+        @Nullable String instruction,
+        @Nullable String category,
+        @Nullable String urgency,
+        @Nullable String severity,
+        @Nullable String certainty,
+        @Nullable String responseType,
+        @Nullable String tlp,
+        @Nullable String expiry,
+        @Nullable String expiresInMinutes,
+        @Nullable String expiresAt,
+        @Nullable String area,
+        @Nullable List<String> boroughs,
+        @Nullable String polygon,
+        @Nullable String circleLat,
+        @Nullable String circleLon,
+        @Nullable String circleRadiusKm,
+        @Nullable List<String> sectors,
+        @Nullable List<String> sharingGroups,
+        @Nullable List<String> roles,
+        @Nullable String organisations,
+        @Nullable String people) {
+
+    /** Each field, in the order the page shows them, and the id of the element the error summary links to. */
+    static final Map<String, String> ANCHORS = anchors();
+
+    private static final Set<String> AREA_FIELDS =
+            Set.of("area", "boroughs", "polygon", "circleLat", "circleLon", "circleRadiusKm");
+    private static final Set<String> EXPIRY_FIELDS = Set.of("expiry", "expiresInMinutes", "expiresAt");
+
+    static AlertForm empty() {
+        return new AlertForm(
+                null, null, null, null, null, null, null, null, null, null, "minutes", null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** A template's starting point: its words and choices, with the area and audience left to the author. */
+    static AlertForm of(AlertDraft template) {
+        return new AlertForm(
+                template.headline(),
+                template.event(),
+                template.description(),
+                template.instruction(),
+                template.category(),
+                template.urgency(),
+                template.severity(),
+                template.certainty(),
+                template.responseType(),
+                template.tlp(),
+                "minutes",
+                template.expiresInMinutes() == null
+                        ? null
+                        : template.expiresInMinutes().toString(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** An alert's content, to change a draft or to start an update of a published alert. */
+    static AlertForm of(AlertContent content, AlertTimes times) {
+        Area area = content.area();
+        Audience audience = content.audience();
+        return new AlertForm(
+                content.headline(),
+                content.event(),
+                content.description(),
+                content.instruction(),
+                content.category().name(),
+                content.urgency().name(),
+                content.severity().name(),
+                content.certainty().name(),
+                content.responseType() == null ? null : content.responseType().name(),
+                content.tlp().label(),
+                "at",
+                null,
+                times.local(content.expires()),
+                area.boroughs() != null ? "boroughs" : area.polygon() != null ? "polygon" : "circle",
+                area.boroughs(),
+                area.polygon() == null ? null : AreaText.polygon(area.polygon()),
+                area.circle() == null ? null : AreaText.number(area.circle().lat()),
+                area.circle() == null ? null : AreaText.number(area.circle().lon()),
+                area.circle() == null ? null : AreaText.number(area.circle().radiusKm()),
+                audience.sectors(),
+                audience.sharingGroups().stream().map(UUID::toString).toList(),
+                audience.roles().stream().map(Role::name).toList(),
+                audience.organisations().stream().map(UUID::toString).collect(Collectors.joining("\n")),
+                audience.people().stream().map(UUID::toString).collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * The draft to give the service. What cannot be read (a number, an id, a time) is added to
+     * {@code problems} under its field and passed on as absent, so the rest is still checked.
+     */
+    AlertDraft draft(InvalidInput.Collector problems, AlertTimes times) {
+        boolean inMinutes = !"at".equals(expiry);
+        Integer minutes = inMinutes ? minutes(problems) : null;
+        java.time.Instant at = inMinutes ? null : expiresAt(problems, times);
+        return new AlertDraft(
+                headline,
+                event,
+                description,
+                instruction,
+                category,
+                urgency,
+                severity,
+                certainty,
+                responseType,
+                tlp,
+                areaOf(problems),
+                new Audience(
+                        sectorList(),
+                        ids(problems, "organisations", AreaText.tokens(organisations), "an organisation"),
+                        ids(problems, "sharingGroups", sharingGroupList(), "a sharing group"),
+                        roles(problems),
+                        ids(problems, "people", AreaText.tokens(people), "a person")),
+                at,
+                minutes);
+    }
+
+    /**
+     * The service's problems named by this form's fields. Where the form already found what is
+     * wrong with the area or the expiry, the service's view of the same part (it saw it as
+     * absent) is left out.
+     */
+    static InvalidInput merged(InvalidInput.Collector formProblems, @Nullable InvalidInput service, String expiry) {
+        Set<String> reported = formProblems.problems().stream()
+                .map(InvalidInput.FieldProblem::field)
+                .collect(Collectors.toSet());
+        boolean areaReported = reported.stream().anyMatch(AREA_FIELDS::contains);
+        boolean expiryReported = reported.stream().anyMatch(EXPIRY_FIELDS::contains);
+        InvalidInput.Collector all = new InvalidInput.Collector().addAll(new InvalidInput(formProblems.problems()));
+        if (service != null) {
+            for (InvalidInput.FieldProblem problem : service.problems()) {
+                String field = fieldOf(problem.field(), expiry);
+                boolean moot = reported.contains(field)
+                        || (areaReported && AREA_FIELDS.contains(field))
+                        || (expiryReported && EXPIRY_FIELDS.contains(field));
+                if (!moot) {
+                    all.add(field, problem.message());
+                }
+            }
+        }
+        return new InvalidInput(all.problems());
+    }
+
+    /** The service's problems named by this form's fields. */
+    InvalidInput renamed(InvalidInput service) {
+        return service.renamed(field -> fieldOf(field, expiry));
+    }
+
+    /** The form field a service field is typed into. */
+    static String fieldOf(String serviceField, @Nullable String expiry) {
+        return switch (serviceField) {
+            case "area.boroughs" -> "boroughs";
+            case "area.polygon" -> "polygon";
+            case "area.circle" -> "circleLat";
+            case "area.circle.radiusKm" -> "circleRadiusKm";
+            case "expires" -> "at".equals(expiry) ? "expiresAt" : "expiry";
+            default ->
+                serviceField.startsWith("audience.") ? serviceField.substring("audience.".length()) : serviceField;
+        };
+    }
+
+    public List<String> sectorList() {
+        return sectors == null ? List.of() : sectors;
+    }
+
+    public List<String> sharingGroupList() {
+        return sharingGroups == null ? List.of() : sharingGroups;
+    }
+
+    public boolean hasBorough(String code) {
+        return boroughs != null && boroughs.contains(code);
+    }
+
+    public boolean hasSector(String code) {
+        return sectorList().contains(code);
+    }
+
+    public boolean hasSharingGroup(Object id) {
+        return sharingGroupList().contains(id.toString());
+    }
+
+    public boolean hasRole(Role role) {
+        return roles != null && roles.contains(role.name());
+    }
+
+    private @Nullable Area areaOf(InvalidInput.Collector problems) {
+        if (area == null) {
+            return null;
+        }
+        return switch (area) {
+            case "boroughs" -> Area.ofBoroughs(boroughs == null ? List.of() : boroughs);
+            case "polygon" -> AreaText.polygon(problems, polygon);
+            case "circle" -> AreaText.circle(problems, circleLat, circleLon, circleRadiusKm);
+            default -> null;
+        };
+    }
+
+    private @Nullable Integer minutes(InvalidInput.Collector problems) {
+        String text = expiresInMinutes == null ? "" : expiresInMinutes.strip();
+        if (text.isEmpty()) {
+            problems.add("expiresInMinutes", "Enter how many minutes the alert stays current, like 120.");
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            problems.add("expiresInMinutes", "The minutes must be a whole number, like 120.");
+            return null;
+        }
+    }
+
+    private java.time.@Nullable Instant expiresAt(InvalidInput.Collector problems, AlertTimes times) {
+        String text = expiresAt == null ? "" : expiresAt.strip();
+        if (text.isEmpty()) {
+            problems.add("expiresAt", "Enter the date and time the alert expires.");
+            return null;
+        }
+        try {
+            return times.instant(LocalDateTime.parse(text));
+        } catch (DateTimeParseException e) {
+            problems.add("expiresAt", "Enter the date and time like 2026-05-04T14:30.");
+            return null;
+        }
+    }
+
+    private List<Role> roles(InvalidInput.Collector problems) {
+        List<Role> chosen = new ArrayList<>();
+        for (String role : roles == null ? List.<String>of() : roles) {
+            try {
+                chosen.add(Role.valueOf(role.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add("roles", "Choose roles from the list.");
+                return List.of();
+            }
+        }
+        return chosen;
+    }
+
+    private static List<UUID> ids(InvalidInput.Collector problems, String field, List<String> texts, String what) {
+        List<UUID> ids = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                ids.add(UUID.fromString(text));
+            } catch (IllegalArgumentException e) {
+                problems.add(
+                        field,
+                        "'" + text + "' is not " + what + "'s id: ids look like 1b4e28ba-2fa1-11d2-883f-0016d3cca427.");
+                return List.of();
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, String> anchors() {
+        Map<String, String> anchors = new LinkedHashMap<>();
+        for (String field : List.of(
+                "headline",
+                "event",
+                "description",
+                "instruction",
+                "category",
+                "urgency",
+                "severity",
+                "certainty",
+                "responseType",
+                "tlp",
+                "expiry",
+                "expiresInMinutes",
+                "expiresAt",
+                "area",
+                "boroughs",
+                "polygon",
+                "circleLat",
+                "circleLon",
+                "circleRadiusKm",
+                "sectors",
+                "sharingGroups",
+                "roles",
+                "organisations",
+                "people")) {
+            anchors.put(field, field);
+        }
+        anchors.put("approval", "action-submit");
+        return anchors;
+    }
+}
