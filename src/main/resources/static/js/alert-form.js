@@ -1,17 +1,35 @@
 // The alert form's map. The inputs stay the way to give an area without JavaScript or a mouse;
 // the map shows what they say and, on a click, fills them in: with "Boroughs" chosen it ticks or
 // unticks the borough clicked, with "An area" it adds a corner, with "A circle" it moves the centre.
+// It also shows only the part of the form the chosen radio button asks for (minutes or a time; boroughs,
+// an area or a circle); without JavaScript every part is shown. (GOV.UK's own conditional reveal sets
+// aria-expanded on the radio buttons, which ARIA does not allow there.)
 // When a preview comes back with problems, htmx swaps in the whole form, and this sets it up again.
 import { initAll } from '/webjars/govuk-frontend/dist/govuk/govuk-frontend.min.js';
 import { areaMap, chooseBoroughs, corner, corners, show, CORNER, SHAPE } from './alert-area.js';
 
+function revealChosen(form) {
+  for (const radio of form.querySelectorAll('input[data-reveals]')) {
+    form.querySelector(`#${radio.dataset.reveals}`)?.classList.toggle('govuk-radios__conditional--hidden', !radio.checked);
+  }
+}
+
+// The map on the page now, so it can be taken down before htmx swaps in a new form.
+let current = null;
+
 async function setUp(scope) {
-  const element = scope.querySelector('#area-map');
-  const form = element?.closest('form');
-  if (!element || !form || !window.L) {
+  const form = scope.querySelector('#alert-form');
+  if (!form) {
+    return;
+  }
+  revealChosen(form);
+  form.addEventListener('change', () => revealChosen(form));
+  const element = form.querySelector('#area-map');
+  if (!element || !window.L) {
     return;
   }
   const { L, map, boroughs } = await areaMap(element);
+  current = { map, element };
   const status = scope.querySelector('#area-map-status');
   const polygon = scope.querySelector('#polygon');
   const latitude = scope.querySelector('#circleLat');
@@ -93,6 +111,17 @@ async function setUp(scope) {
   }
   draw(true);
 }
+
+// htmx carries attributes over from old elements to new ones with the same id while it settles;
+// Leaflet's style attribute would be set again that way, which the Content Security Policy refuses.
+document.body.addEventListener('htmx:beforeSwap', (event) => {
+  if (event.detail.target?.id === 'main-content' && current) {
+    current.map.remove();
+    current.element.removeAttribute('style');
+    current.element.removeAttribute('id');
+    current = null;
+  }
+});
 
 document.body.addEventListener('htmx:load', (event) => {
   if (event.detail.elt.id === 'main-content') {

@@ -170,6 +170,53 @@ class AlertPageTests {
     }
 
     @Test
+    void anAuthorUpdatesAPublishedAlertThenCancelsIt() {
+        Alert alert = fixtures.published("police@demo.test", westminster("Original " + unique(), "Minor", "GREEN"));
+        String path = "/alerts/" + alert.id();
+        TestHttp police = fixtures.as("police@demo.test");
+
+        String form = police.get(path + "/update").body();
+        assertThat(AlertPageFixtures.inputValue(form, "headline"))
+                .isEqualTo(alert.content().headline());
+        assertThat(AlertPageFixtures.checked(form, "boroughs-westminster")).isTrue();
+        Map<String, String> update = AlertPageFixtures.validForm("Cordon widened " + unique());
+        update.put("action", "publish");
+        String updatePath = AlertPageFixtures.local(
+                police.postForm(path + "/update", update).location());
+        assertThat(updatePath).isNotEqualTo(path);
+        String updated = police.get(updatePath).body();
+        assertThat(testId(updated, "notice")).startsWith("Success The update is published to");
+        assertThat(updated).contains("Update from ");
+        assertThat(testId(updated, "versions"))
+                .contains("(original) Superseded")
+                .contains("(update) Published");
+
+        police.postForm(updatePath + "/cancel", Map.of("cancelReason", "The item was safe"));
+        String cancelled = police.get(updatePath).body();
+        assertThat(testId(cancelled, "status")).isEqualTo("Cancelled");
+        assertThat(testId(cancelled, "versions")).contains("(cancellation) Cancelled");
+        assertThat(hasTestId(cancelled, "cancel")).isFalse();
+    }
+
+    @Test
+    void aSectorLeadWhoReceivedItForwardsItWithANote() {
+        Alert alert = fixtures.published("police@demo.test", westminster("Forward me " + unique(), "Minor", "GREEN"));
+        String path = "/alerts/" + alert.id();
+        assertThat(hasTestId(fixtures.as("security@demo.test").get(path).body(), "forward"))
+                .isFalse();
+
+        TestHttp lead = fixtures.as("retail-lead@demo.test");
+        assertThat(hasTestId(lead.get(path).body(), "forward")).isTrue();
+        String forwardPath =
+                AlertPageFixtures.local(lead.postForm(path + "/forward", Map.of("note", "Retail: close the shutters"))
+                        .location());
+        String forward = lead.get(forwardPath).body();
+        assertThat(testId(forward, "forward-note")).contains("Retail: close the shutters");
+        assertThat(testId(fixtures.as("police@demo.test").get(path).body(), "forward-tree"))
+                .contains("Retail: close the shutters");
+    }
+
+    @Test
     void theListShowsCurrentAlertsWithTheirTlpAndAuthorsTheirDrafts() {
         Alert current = fixtures.published("police@demo.test", westminster("Listed " + unique(), "Minor", "GREEN"));
         Alert draft = fixtures.draft("police@demo.test", westminster("My draft " + unique(), "Minor", "AMBER"));
