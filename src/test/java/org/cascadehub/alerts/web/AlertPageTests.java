@@ -35,6 +35,9 @@ class AlertPageTests {
     @Autowired
     Alerts alerts;
 
+    @Autowired
+    LiveStream liveStream;
+
     AlertPageFixtures fixtures;
 
     @BeforeEach
@@ -162,6 +165,9 @@ class AlertPageTests {
         String author = fixtures.as("police@demo.test").get(path).body();
         assertThat(testId(author, "ack-count")).startsWith("1 of ");
         assertThat(author).contains("data-ack-count-for=\"" + alert.id() + "\"");
+        assertThat(author.contains("data-ack-stream=\"/api/v1/stream\""))
+                .as("the script follows the live stream only where the application serves it")
+                .isEqualTo(liveStream.available());
         assertThat(testId(author, "acks-organisations")).contains("Strand Arcade Retail Ltd 1");
         assertThat(testId(author, "acks-waiting")).doesNotContain(fixtures.name("security@demo.test"));
         assertThat(hasTestId(author, "cancel")).isTrue();
