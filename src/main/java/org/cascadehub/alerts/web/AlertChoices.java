@@ -2,6 +2,7 @@ package org.cascadehub.alerts.web;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.cascadehub.alerts.cap.CapCategory;
 import org.cascadehub.alerts.cap.CapCertainty;
@@ -29,7 +30,7 @@ import org.springframework.ui.Model;
  * sectors, sharing groups and roles, and the names behind the codes and ids an alert stores.
  */
 @Component
-class AlertChoices {
+class AlertChoices implements AudienceNames {
 
     private final Boroughs boroughs;
     private final Sectors sectors;
@@ -120,6 +121,34 @@ class AlertChoices {
         return people.findById(new PersonId(id))
                 .map(p -> p.name() + ", " + p.organisationName())
                 .orElse("(a person no longer in the directory)");
+    }
+
+    @Override
+    public Optional<UUID> organisation(String nameOrId) {
+        return id(nameOrId).or(() -> organisations.findByName(nameOrId).map(OrganisationId::value));
+    }
+
+    @Override
+    public Optional<UUID> person(String emailOrId) {
+        return id(emailOrId).or(() -> people.findByEmail(emailOrId).map(p -> p.id().value()));
+    }
+
+    @Override
+    public String organisationName(UUID id) {
+        return organisations.find(new OrganisationId(id)).map(o -> o.name()).orElse(id.toString());
+    }
+
+    @Override
+    public String personEmail(UUID id) {
+        return people.findById(new PersonId(id)).map(p -> p.email()).orElse(id.toString());
+    }
+
+    private static Optional<UUID> id(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static String channel(String channel) {

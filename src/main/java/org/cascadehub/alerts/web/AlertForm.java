@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cascadehub.alerts.AlertContent;
 import org.cascadehub.alerts.AlertDraft;
@@ -95,7 +97,7 @@ record AlertForm(
     }
 
     /** An alert's content, to change a draft or to start an update of a published alert. */
-    static AlertForm of(AlertContent content, AlertTimes times) {
+    static AlertForm of(AlertContent content, AlertTimes times, AudienceNames names) {
         Area area = content.area();
         Audience audience = content.audience();
         return new AlertForm(
@@ -121,15 +123,15 @@ record AlertForm(
                 audience.sectors(),
                 audience.sharingGroups().stream().map(UUID::toString).toList(),
                 audience.roles().stream().map(Role::name).toList(),
-                audience.organisations().stream().map(UUID::toString).collect(Collectors.joining("\n")),
-                audience.people().stream().map(UUID::toString).collect(Collectors.joining("\n")));
+                audience.organisations().stream().map(names::organisationName).collect(Collectors.joining("\n")),
+                audience.people().stream().map(names::personEmail).collect(Collectors.joining("\n")));
     }
 
     /**
      * The draft to give the service. What cannot be read (a number, an id, a time) is added to
      * {@code problems} under its field and passed on as absent, so the rest is still checked.
      */
-    AlertDraft draft(InvalidInput.Collector problems, AlertTimes times) {
+    AlertDraft draft(InvalidInput.Collector problems, AlertTimes times, AudienceNames names) {
         boolean inMinutes = !"at".equals(expiry);
         Integer minutes = inMinutes ? minutes(problems) : null;
         java.time.Instant at = inMinutes ? null : expiresAt(problems, times);
@@ -147,10 +149,22 @@ record AlertForm(
                 areaOf(problems),
                 new Audience(
                         sectorList(),
-                        ids(problems, "organisations", AreaText.tokens(organisations), "an organisation"),
-                        ids(problems, "sharingGroups", sharingGroupList(), "a sharing group"),
+                        named(
+                                problems,
+                                "organisations",
+                                organisations,
+                                names::organisation,
+                                "There is no organisation called '%s': give its name as the directory spells it, or"
+                                        + " its id."),
+                        sharingGroups(problems),
                         roles(problems),
-                        ids(problems, "people", AreaText.tokens(people), "a person")),
+                        named(
+                                problems,
+                                "people",
+                                people,
+                                names::person,
+                                "There is nobody with the email address '%s': give their email address, or their"
+                                        + " id.")),
                 at,
                 minutes);
     }
@@ -276,16 +290,32 @@ record AlertForm(
         return chosen;
     }
 
-    private static List<UUID> ids(InvalidInput.Collector problems, String field, List<String> texts, String what) {
+    /** Sharing groups are ticked, so an id that does not read is not one the form offered. */
+    private List<UUID> sharingGroups(InvalidInput.Collector problems) {
         List<UUID> ids = new ArrayList<>();
-        for (String text : texts) {
+        for (String id : sharingGroupList()) {
             try {
-                ids.add(UUID.fromString(text));
+                ids.add(UUID.fromString(id));
             } catch (IllegalArgumentException e) {
-                problems.add(
-                        field,
-                        "'" + text + "' is not " + what + "'s id: ids look like 1b4e28ba-2fa1-11d2-883f-0016d3cca427.");
+                problems.add("sharingGroups", "Choose sharing groups from the list.");
                 return List.of();
+            }
+        }
+        return ids;
+    }
+
+    /** Organisations or people written one to a line, each found by name (or email) or id. */
+    private static List<UUID> named(
+            InvalidInput.Collector problems,
+            String field,
+            @Nullable String text,
+            Function<String, Optional<UUID>> find,
+            String unknown) {
+        List<UUID> ids = new ArrayList<>();
+        for (String line : text == null ? new String[0] : text.split("\\R")) {
+            String name = line.strip();
+            if (!name.isEmpty()) {
+                find.apply(name).ifPresentOrElse(ids::add, () -> problems.add(field, unknown.formatted(name)));
             }
         }
         return ids;

@@ -77,7 +77,7 @@ class AlertFormPages implements AlertPage {
         if (!alert.status().editable()) {
             return "redirect:/alerts/" + id;
         }
-        return form(model, FormMode.editing(alert), AlertForm.of(alert.content(), AlertTimes.LONDON));
+        return form(model, FormMode.editing(alert), AlertForm.of(alert.content(), AlertTimes.LONDON, choices));
     }
 
     @PostMapping("/alerts/{id}/edit")
@@ -100,7 +100,7 @@ class AlertFormPages implements AlertPage {
         if (alert.status() != AlertStatus.PUBLISHED) {
             return "redirect:/alerts/" + id;
         }
-        return form(model, FormMode.updating(alert), AlertForm.of(alert.content(), AlertTimes.LONDON));
+        return form(model, FormMode.updating(alert), AlertForm.of(alert.content(), AlertTimes.LONDON, choices));
     }
 
     @PostMapping("/alerts/{id}/update")

@@ -20,9 +20,11 @@ class AlertSaving {
     record Saved(Alert alert, String notice) {}
 
     private final AlertAuthoring authoring;
+    private final AudienceNames names;
 
-    AlertSaving(AlertAuthoring authoring) {
+    AlertSaving(AlertAuthoring authoring, AudienceNames names) {
         this.authoring = authoring;
+        this.names = names;
     }
 
     /**
@@ -31,7 +33,7 @@ class AlertSaving {
      */
     AlertDraft checked(Viewer viewer, AlertForm form) {
         InvalidInput.Collector problems = new InvalidInput.Collector();
-        AlertDraft draft = form.draft(problems, AlertTimes.LONDON);
+        AlertDraft draft = form.draft(problems, AlertTimes.LONDON, names);
         if (problems.isEmpty()) {
             try {
                 authoring.needsApproval(viewer, draft);

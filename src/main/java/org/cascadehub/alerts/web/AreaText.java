@@ -2,7 +2,6 @@ package org.cascadehub.alerts.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.cascadehub.alerts.Area;
@@ -26,16 +25,6 @@ final class AreaText {
     /** Plain decimals, never {@code 1.0E-5}, without trailing zeros. */
     static String number(double value) {
         return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
-    }
-
-    /** Ids typed one to a line, or separated by commas, semicolons or spaces. */
-    static List<String> tokens(@Nullable String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.strip().split("[\\s,;]+"))
-                .filter(t -> !t.isEmpty())
-                .toList();
     }
 
     static @Nullable Area polygon(InvalidInput.Collector problems, @Nullable String text) {

@@ -86,7 +86,7 @@ class AlertFormPageTests {
         fields.put("expiresInMinutes", "soon");
         fields.put("area", "polygon");
         fields.put("polygon", "51.51,-0.12; north,south");
-        fields.put("organisations", "not-an-id");
+        fields.put("organisations", "Strand Arcade Retail Ltd\nNo Such Shop Ltd");
         Response wrong = police.postForm("/alerts/new", fields);
 
         assertThat(wrong.status()).isEqualTo(200);
@@ -107,7 +107,9 @@ class AlertFormPageTests {
         assertThat(inlineError(page, "tlp")).contains("not a TLP 2.0 label");
         assertThat(inlineError(page, "expiresInMinutes")).isEqualTo("The minutes must be a whole number, like 120.");
         assertThat(inlineError(page, "polygon")).contains("Point 2 ('north,south')");
-        assertThat(inlineError(page, "organisations")).contains("'not-an-id' is not an organisation's id");
+        assertThat(inlineError(page, "organisations"))
+                .isEqualTo("There is no organisation called 'No Such Shop Ltd': give its name as the directory"
+                        + " spells it, or its id.");
         assertThat(inlineError(page, "area"))
                 .as("the area's problem is told once, at the polygon")
                 .isNull();
@@ -271,6 +273,32 @@ class AlertFormPageTests {
                 police.get(AlertPageFixtures.local(submitted.location())).body();
         assertThat(testId(submittedPage, "notice")).contains("submitted for approval");
         assertThat(testId(submittedPage, "status")).isEqualTo("Awaiting approval");
+    }
+
+    @Test
+    void organisationsAreNamedAndPeopleGivenByEmail() {
+        TestHttp police = fixtures.as("police@demo.test");
+        police.get("/alerts/new");
+        Map<String, String> form = validForm("Named " + UUID.randomUUID());
+        form.put("organisations", "strand arcade retail ltd\n");
+        form.put("people", " guard@demo.test ");
+        Response saved = police.postForm("/alerts/new", form);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(302);
+        String path = AlertPageFixtures.local(saved.location());
+
+        String page = police.get(path).body();
+        assertThat(testId(page, "audience"))
+                .contains("Organisations Strand Arcade Retail Ltd")
+                .contains("People " + fixtures.name("guard@demo.test") + ", Strand Arcade Retail Ltd");
+        String edit = police.get(path + "/edit").body();
+        assertThat(textareaText(edit, "organisations")).isEqualTo("Strand Arcade Retail Ltd");
+        assertThat(textareaText(edit, "people")).isEqualTo("guard@demo.test");
+
+        form.put("people", "nobody@example.test");
+        String wrong = police.postForm(path + "/edit", form).body();
+        assertThat(inlineError(wrong, "people"))
+                .isEqualTo("There is nobody with the email address 'nobody@example.test': give their email address,"
+                        + " or their id.");
     }
 
     @Test
