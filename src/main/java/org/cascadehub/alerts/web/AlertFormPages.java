@@ -138,7 +138,7 @@ class AlertFormPages implements AlertPage {
             redirect.addFlashAttribute("notice", saved.notice());
             return "redirect:/alerts/" + saved.alert().id();
         } catch (InvalidInput invalid) {
-            model.addAttribute("problems", PageProblems.of(invalid, AlertForm.ANCHORS));
+            model.addAttribute("problems", PageProblems.of(invalid, AlertFormFields.ANCHORS));
             if (htmx) {
                 // The preview asked only for the reach; a problem shows the whole form with its messages.
                 response.setHeader("HX-Retarget", "#main-content");

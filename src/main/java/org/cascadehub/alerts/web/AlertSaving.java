@@ -32,6 +32,7 @@ class AlertSaving {
      * the rest, so every problem is shown at once; the service's are renamed to the form's fields.
      */
     AlertDraft checked(Viewer viewer, AlertForm form) {
+        // needsApproval checks the draft exactly as saving would, without saving or counting anything.
         InvalidInput.Collector problems = new InvalidInput.Collector();
         AlertDraft draft = form.draft(problems, AlertTimes.LONDON, names);
         if (problems.isEmpty()) {
@@ -48,7 +49,7 @@ class AlertSaving {
         } catch (InvalidInput invalid) {
             service = invalid;
         }
-        throw AlertForm.merged(problems, service, form.expiry());
+        throw AlertFormFields.merged(problems, service, form.expiry());
     }
 
     /**
