@@ -3,10 +3,20 @@ package org.cascadehub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import org.cascadehub.alerts.AckLinks;
+import org.cascadehub.alerts.Alert;
+import org.cascadehub.alerts.AlertAuthoring;
+import org.cascadehub.alerts.AlertDraft;
+import org.cascadehub.alerts.Area;
+import org.cascadehub.alerts.Audience;
 import org.cascadehub.browser.Browser;
 import org.cascadehub.browser.BrowserTest;
 import org.cascadehub.demo.DemoAccounts;
+import org.cascadehub.directory.People;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.directory.Viewer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,6 +24,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The alert cascade in real browsers: a police coordinator writes a Severe alert for Westminster on
@@ -25,6 +36,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @CascadeTest
 @BrowserTest
 class AlertJourneyBrowserTests {
+
+    @Autowired
+    People people;
+
+    @Autowired
+    AlertAuthoring authoring;
+
+    @Autowired
+    AckLinks links;
 
     @Test
     void aSevereAlertForWestminsterIsWrittenApprovedPublishedAndAcknowledged(
@@ -102,6 +122,55 @@ class AlertJourneyBrowserTests {
         check(browser, "the alert form with the reach of a drawn area", "alert-form-polygon-reach");
     }
 
+    /** The page a signed link in an alert email opens, for someone not signed in. */
+    @Test
+    void theSignedAcknowledgementLinkWorksWithoutSigningIn(Browser browser) {
+        Viewer police = people.viewer(
+                        people.findByEmail("police@demo.test").orElseThrow().id())
+                .orElseThrow();
+        Alert alert = authoring.publish(
+                police,
+                authoring
+                        .draft(
+                                police,
+                                new AlertDraft(
+                                        "Road closed: Strand "
+                                                + UUID.randomUUID().toString().substring(0, 8),
+                                        null,
+                                        null,
+                                        null,
+                                        "Transport",
+                                        "Expected",
+                                        "Moderate",
+                                        "Observed",
+                                        null,
+                                        "RED",
+                                        Area.ofBoroughs(List.of("westminster")),
+                                        new Audience(
+                                                null,
+                                                null,
+                                                null,
+                                                null,
+                                                List.of(security().value())),
+                                        null,
+                                        60))
+                        .id());
+        browser.open("/alerts/" + alert.id() + "/ack?person=" + security() + "&signature="
+                + links.sign(alert.id(), security()));
+        assertThat(browser.byTestId("alert-headline").getText())
+                .isEqualTo(alert.content().headline());
+        assertThat(browser.byTestId("tlp-banner").getText()).startsWith("TLP:RED");
+        check(browser, "the acknowledgement link's page", "alert-ack-link");
+
+        browser.byTestId("acknowledge").click();
+        assertThat(browser.byTestId("acknowledged").getText()).startsWith("You acknowledged this alert at ");
+        check(browser, "the acknowledgement link's page after acknowledging", "alert-ack-link-done");
+    }
+
+    private PersonId security() {
+        return people.findByEmail("security@demo.test").orElseThrow().id();
+    }
+
     /** Fills in the form as an author would, checks who it will reach, and submits it. Answers its path. */
     private static String writeSevereAlertForWestminster(Browser browser, String headline) {
         browser.byTestId("nav-alerts").click();
@@ -140,6 +209,8 @@ class AlertJourneyBrowserTests {
     private static void openFromTheList(Browser browser, String section, String headline) {
         browser.byTestId("nav-alerts").click();
         browser.byTestId("tab-" + section).click();
+        browser.waitFor(By.linkText(headline));
+        check(browser, "the alerts list showing " + section + " alerts", "alerts-" + section);
         browser.waitFor(By.linkText(headline)).click();
         assertThat(browser.byTestId("alert-headline").getText()).isEqualTo(headline);
     }
