@@ -80,6 +80,8 @@ class SecurityConfiguration {
                                 "/account/set-password",
                                 "/apply",
                                 "/apply/**",
+                                // A signed acknowledgement link from an alert email: the signature is the proof.
+                                "/alerts/*/ack",
                                 "/css/**",
                                 "/js/**",
                                 "/webjars/**",

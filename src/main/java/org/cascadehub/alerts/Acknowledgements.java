@@ -121,6 +121,22 @@ public class Acknowledgements {
                 .single();
     }
 
+    /**
+     * A person's own acknowledgement of an alert, if they have given one: what the alert's page
+     * shows them in place of the button. Callers check that the person may see the alert.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Acknowledgement> of(AlertId id, PersonId person) {
+        return jdbc.sql("""
+                SELECT acknowledged_at, ack_channel FROM alert_recipient
+                WHERE alert_id = ? AND person_id = ? AND acknowledged_at IS NOT NULL
+                """)
+                .params(id.value(), person.value())
+                .query((rs, n) ->
+                        new Acknowledgement(id, person, rs.getTimestamp(1).toInstant(), rs.getString(2)))
+                .optional();
+    }
+
     /** Acknowledged and sent counts only: cheap enough to send live on every acknowledgement. */
     @Transactional(readOnly = true)
     public Count count(AlertId id) {

@@ -78,6 +78,12 @@ public class AlertAuthoring {
         return alert.msgType() != CapMsgType.Cancel && !alert.isForward() && settings.needsApproval(alert.content());
     }
 
+    /** Whether an alert written like this would need a second person's approval: for a form, before saving. */
+    public boolean needsApproval(Viewer viewer, AlertDraft draft) {
+        requireAuthor(viewer);
+        return settings.needsApproval(check.check(draft));
+    }
+
     @Transactional
     public Alert draft(Viewer viewer, AlertDraft draft) {
         requireAuthor(viewer);

@@ -1,4 +1,8 @@
-/** The alert cascade's JSON API. */
+/**
+ * The alert cascade's JSON API ({@code *Api}) and its pages ({@code *Pages}, {@code AlertActions},
+ * {@code AckLinkPage}). Both ask the same services, which ask {@code AlertPolicy}, so a page never
+ * shows or allows more than the API does.
+ */
 @NullMarked
 package org.cascadehub.alerts.web;
 
