@@ -28,10 +28,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The alert cascade in real browsers: a police coordinator writes a Severe alert for Westminster on
- * the form and submits it, an approver approves it in a second browser, and it is published; a
- * recipient acknowledges it in a third and the author sees the count. Each step is a method, so
- * the live steps (the recipient seeing it arrive, the author's count changing without a reload)
- * slot in once the stream is there. Every page is checked for accessibility and browser errors.
+ * the form and submits it, an approver approves it in a second browser, and it is published; in a
+ * third, security@demo.test sees it arrive live on the dashboard and acknowledges it, and the
+ * author's count changes without a reload. Every page is checked for accessibility and browser
+ * errors.
  */
 @CascadeTest
 @BrowserTest
@@ -57,6 +57,9 @@ class AlertJourneyBrowserTests {
         assertThat(status(author)).isEqualTo("Awaiting approval");
         check(author, "the alert awaiting approval, as its author", "alert-submitted");
 
+        signIn(recipient, "security@demo.test");
+        waitUntilLive(recipient);
+
         signIn(approver, "approver@demo.test");
         openFromTheList(approver, "awaiting", headline);
         approve(approver);
@@ -67,14 +70,39 @@ class AlertJourneyBrowserTests {
         assertThat(status(author)).isEqualTo("Published");
         assertThat(ackCount(author)).matches("0 of \\d+ acknowledged");
 
-        signIn(recipient, "security@demo.test");
+        WebElement card = arrivesLive(recipient, headline);
+        card.findElement(By.cssSelector("[data-testid='acknowledge']")).click();
+        new WebDriverWait(recipient.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElement(
+                        card.findElement(By.cssSelector("[data-testid='acknowledge-result']")), "Acknowledged"));
+        check(recipient, "the dashboard with a live alert acknowledged", "dashboard-live-acknowledged");
+
+        new WebDriverWait(author.driver(), Duration.ofSeconds(15))
+                .withMessage("the author's count changes without a reload")
+                .until(d -> ackCount(author).matches("1 of \\d+ acknowledged"));
+        check(author, "the published alert with an acknowledgement, as its author", "alert-acknowledged");
+
         openFromTheList(recipient, "current", headline);
         assertThat(recipient.byTestId("tlp-banner").getText()).startsWith("TLP:AMBER");
-        acknowledgeOnScreen(recipient);
+        assertThat(recipient.byTestId("acknowledged").getText()).startsWith("You acknowledged at ");
+    }
 
-        author.open(alert);
-        assertThat(ackCount(author)).matches("1 of \\d+ acknowledged");
-        check(author, "the published alert with an acknowledgement, as its author", "alert-acknowledged");
+    /** The dashboard's live panel says it is connected. */
+    private static void waitUntilLive(Browser browser) {
+        browser.open("/");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .withMessage("the live panel connects")
+                .until(ExpectedConditions.textToBePresentInElement(browser.byTestId("live-status"), "Connected"));
+    }
+
+    /** The alert's card appears on the open dashboard, without a reload. */
+    private static WebElement arrivesLive(Browser browser, String headline) {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+                .withMessage("the alert arrives live on the dashboard")
+                .until(d -> d.findElements(By.cssSelector("[data-testid='live-alert']")).stream()
+                        .filter(card -> card.getText().contains(headline))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /**
@@ -218,12 +246,6 @@ class AlertJourneyBrowserTests {
     private static void approve(Browser browser) {
         browser.byTestId("approve").click();
         assertThat(browser.byTestId("notice").getText()).contains("approved and published");
-    }
-
-    private static void acknowledgeOnScreen(Browser browser) {
-        browser.byTestId("acknowledge").click();
-        assertThat(browser.byTestId("acknowledged").getText()).startsWith("You acknowledged at ");
-        check(browser, "the alert after acknowledging it, as a recipient", "alert-recipient");
     }
 
     private static String status(Browser browser) {
