@@ -61,7 +61,20 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
             TaskScheduler scheduler) {
         this.settings = settings;
         this.scheduler = scheduler;
-        ReplaySource source = sources.getIfAvailable(ReplaySource::none);
+        // Resolved at first use: the database-backed source must not be built while Tomcat starts
+        // (this gateway serves a session listener), or a database failure surfaces there, not as
+        // the one-line start-up failure.
+        ReplaySource source = new ReplaySource() {
+            @Override
+            public java.util.List<LiveEvent> since(long afterSeq, org.cascadehub.directory.PersonId person) {
+                return sources.getIfAvailable(ReplaySource::none).since(afterSeq, person);
+            }
+
+            @Override
+            public long highestSeq() {
+                return sources.getIfAvailable(ReplaySource::none).highestSeq();
+            }
+        };
         this.ring = new LiveRing(settings, source::highestSeq, System::nanoTime);
         this.replay = new LiveReplay(ring, source);
         this.writers = new LiveWriters(settings.writers());
