@@ -2,6 +2,7 @@ package org.cascadehub.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -18,7 +19,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * N subscriber connections held by a few selector threads. Connections are opened without
@@ -34,6 +37,8 @@ final class ClientPool implements AutoCloseable {
             return nanos == 0 ? 0 : ready / (nanos / 1e9);
         }
     }
+
+    private static final int FIRST_SOURCE_PORT = 10_000;
 
     private final InetSocketAddress target;
     private final int firstSourceAddress;
@@ -65,16 +70,52 @@ final class ClientPool implements AutoCloseable {
     }
 
     /** Opens n connections, printing progress each second; returns once all are ready or failed. */
-    Ramp connect(int n, int maxPending, IntFunction<Session> sessions, java.util.function.IntPredicate stuck) {
+    Ramp connect(int n, int maxPending, IntFunction<Session> sessions, IntPredicate stuck) {
+        List<Client> opening = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int index = clients.size() + i;
+            opening.add(new Client(index, sessions.apply(index), stuck.test(i), new long[deliveries.slotCount()]));
+        }
+        clients.addAll(opening);
+        return ramp(opening, maxPending);
+    }
+
+    /** Closes every connection that was ready, as a network blip would. */
+    void dropAll() {
+        for (Client client : clients) {
+            if (client.ready && !client.closed) {
+                client.closed = true;
+                closeQuietly(client);
+            }
+        }
+    }
+
+    /**
+     * Opens again every connection that was ready, each with a new session made from its index and
+     * the last event id it saw (for {@code Last-Event-ID}); what arrived before is kept.
+     */
+    Ramp reconnect(int maxPending, BiFunction<Integer, Long, Session> sessions) {
+        List<Client> opening = new ArrayList<>();
+        for (int i = 0; i < clients.size(); i++) {
+            Client old = clients.get(i);
+            if (old.ready && !old.stuck) {
+                long lastId = old.session instanceof SseSession sse ? sse.lastId() : 0;
+                Client again = new Client(i, sessions.apply(i, lastId), false, old.received);
+                clients.set(i, again);
+                opening.add(again);
+            }
+        }
+        return ramp(opening, maxPending);
+    }
+
+    private Ramp ramp(List<Client> opening, int maxPending) {
         pending = new Semaphore(maxPending);
         int readyBefore = ready.get();
         int failedBefore = failed.get();
         long started = System.nanoTime();
         long nextReport = started + 1_000_000_000L;
-        for (int i = 0; i < n; i++) {
+        for (Client client : opening) {
             acquirePending();
-            Client client = new Client(clients.size(), sessions.apply(clients.size()), stuck.test(i));
-            clients.add(client);
             open(client);
             long now = System.nanoTime();
             if (now > nextReport) {
@@ -82,6 +123,7 @@ final class ClientPool implements AutoCloseable {
                 nextReport = now + 1_000_000_000L;
             }
         }
+        int n = opening.size();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (ready.get() - readyBefore + failed.get() - failedBefore < n && System.nanoTime() < deadline) {
             sleep(2);
@@ -117,12 +159,26 @@ final class ClientPool implements AutoCloseable {
             if (client.stuck) {
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
             }
-            channel.bind(new InetSocketAddress(sourceAddress(client.index), 0));
+            bind(channel, client.index);
             client.channel = channel;
             boolean connected = channel.connect(target);
             loops.get(client.index % loops.size()).add(client, connected);
         } catch (IOException e) {
             fail(client, "connect: " + e);
+        }
+    }
+
+    /**
+     * Binds to a port chosen here, below the ephemeral range, rather than port 0: the kernel's
+     * search for a free ephemeral port slows down as thousands are taken on one address. A port
+     * someone else holds falls back to the kernel's choice.
+     */
+    private void bind(SocketChannel channel, int index) throws IOException {
+        InetAddress address = sourceAddress(index);
+        try {
+            channel.bind(new InetSocketAddress(address, FIRST_SOURCE_PORT + index % clientsPerSourceAddress));
+        } catch (BindException e) {
+            channel.bind(new InetSocketAddress(address, 0));
         }
     }
 
@@ -227,11 +283,11 @@ final class ClientPool implements AutoCloseable {
         boolean closed;
         private final ArrayDeque<ByteBuffer> outgoing = new ArrayDeque<>();
 
-        Client(int index, Session session, boolean stuck) {
+        Client(int index, Session session, boolean stuck, long[] received) {
             this.index = index;
             this.session = session;
             this.stuck = stuck;
-            this.received = new long[deliveries.slotCount()];
+            this.received = received;
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -69,6 +70,9 @@ public final class FloorServer {
             while (keys.hasNext()) {
                 SelectionKey key = keys.next();
                 keys.remove();
+                if (!key.isValid()) {
+                    continue; // closed while serving an earlier key of this round
+                }
                 try {
                     if (key.isAcceptable()) {
                         accept((ServerSocketChannel) key.channel());
@@ -81,7 +85,7 @@ public final class FloorServer {
                             read(connection);
                         }
                     }
-                } catch (IOException e) {
+                } catch (IOException | CancelledKeyException e) {
                     close(key);
                 }
             }
@@ -172,7 +176,11 @@ public final class FloorServer {
             }
         }
         connection.outgoing.add(bytes);
-        connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        try {
+            connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        } catch (CancelledKeyException e) {
+            close(connection.key);
+        }
     }
 
     private void flush(Connection connection) throws IOException {

@@ -63,21 +63,10 @@ public final class LoadClient {
             }
 
             ProcStats runStart = ProcStats.of(run.serverPid());
-            long started = System.nanoTime();
-            for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
-                if (run.ratePerSecond() > 0) {
-                    long due = started + (long) ((slot - warmups) * 1e9 / run.ratePerSecond());
-                    Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
-                } else {
-                    Thread.sleep(run.spacingMillis());
-                }
-                publish(publisher, deliveries, slot);
-                if (run.ratePerSecond() <= 0) {
-                    awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
-                }
-            }
-            for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
-                awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
+            if (run.reconnect()) {
+                reconnectStorm(run, pool, publisher, deliveries, readers, result);
+            } else {
+                publishAll(run, publisher, deliveries, readers);
             }
             ProcStats runEnd = ProcStats.of(run.serverPid());
             int stuckClosed = 0;
@@ -103,6 +92,60 @@ public final class LoadClient {
             result.setProperty("closedByServer", Integer.toString(pool.closedByServer.get()));
         }
         return result;
+    }
+
+    private static void publishAll(ClientRun run, Publisher publisher, Deliveries deliveries, int readers)
+            throws IOException, InterruptedException {
+        int warmups = run.warmups();
+        long started = System.nanoTime();
+        for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
+            if (run.ratePerSecond() > 0) {
+                long due = started + (long) ((slot - warmups) * 1e9 / run.ratePerSecond());
+                Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+            } else {
+                Thread.sleep(run.spacingMillis());
+            }
+            publish(publisher, deliveries, slot);
+            if (run.ratePerSecond() <= 0) {
+                awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
+            }
+        }
+        for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
+            awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
+        }
+    }
+
+    /**
+     * Every client drops its connection, the alerts are published while they are away, then all
+     * reconnect at once with {@code Last-Event-ID}: what they missed must arrive. Records the
+     * reconnection rate and the time from the first reconnection to the last alert caught up.
+     */
+    private static void reconnectStorm(
+            ClientRun run, ClientPool pool, Publisher publisher, Deliveries deliveries, int readers, Properties result)
+            throws IOException, InterruptedException {
+        int warmups = run.warmups();
+        pool.dropAll();
+        System.out.printf("  all %,d dropped; publishing %d alerts while they are away%n", readers, run.alerts());
+        for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
+            Thread.sleep(run.spacingMillis());
+            publish(publisher, deliveries, slot);
+        }
+        long reconnecting = System.nanoTime();
+        String host = run.target().getHostString() + ":" + run.target().getPort();
+        List<String> tokens = run.tokens();
+        Ramp again = pool.reconnect(
+                run.maxPending(),
+                (i, lastId) -> new SseSession(host, run.path(), tokens.isEmpty() ? null : tokens.get(i % tokens.size()), lastId));
+        for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
+            awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
+        }
+        long last = pool.clients.stream()
+                .flatMapToLong(c -> Arrays.stream(c.received, warmups, warmups + run.alerts()))
+                .filter(t -> t > 0)
+                .max()
+                .orElse(reconnecting);
+        result.setProperty("reconnectPerSec", format(again.perSecond()));
+        result.setProperty("catchUpMs", format((last - reconnecting) / 1e6));
     }
 
     private static void publish(Publisher publisher, Deliveries deliveries, int slot) throws IOException {
@@ -273,6 +316,10 @@ public final class LoadClient {
 
         int payload() {
             return integer("payload");
+        }
+
+        boolean reconnect() {
+            return Boolean.parseBoolean(p.getProperty("reconnect", "false"));
         }
 
         long holdMillis() {

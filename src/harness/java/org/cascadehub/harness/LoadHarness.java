@@ -55,6 +55,10 @@ public final class LoadHarness {
                 }
                 try (target) {
                     for (String scenario : settings.scenarios()) {
+                        if (scenario.equals("reconnect") && !system.equals("cascade")) {
+                            rows.add(ResultTable.Row.skipped(system, scenario, "no replay on reconnect"));
+                            continue;
+                        }
                         List<Properties> repeats = new ArrayList<>();
                         for (int r = 0; r < settings.repeats(); r++) {
                             System.out.printf("== %s, %s, run %d of %d%n", system, scenario, r + 1, settings.repeats());
@@ -113,9 +117,13 @@ public final class LoadHarness {
                 client.putAll(spaced((int) Math.round(settings.sustainedRate() * settings.sustainedSeconds()), 0));
                 client.setProperty("ratePerSecond", Double.toString(settings.sustainedRate()));
             }
+            case "reconnect" -> {
+                client.putAll(spaced(settings.alerts(), 0));
+                client.setProperty("reconnect", "true");
+            }
             default ->
                 throw new IllegalArgumentException(
-                        "harness.scenarios: " + scenario + " is not one of fanout, sustained, stuck");
+                        "harness.scenarios: " + scenario + " is not one of fanout, sustained, stuck, reconnect");
         }
         Path settingsFile = work.resolve("client-" + target.name() + "-" + scenario + ".properties");
         Path resultFile = work.resolve("result-" + target.name() + "-" + scenario + ".properties");

@@ -99,6 +99,9 @@ final class ResultTable {
         String what = switch (scenario) {
             case "sustained" -> "%s alerts/s for %d s".formatted(settings.sustainedRate(), settings.sustainedSeconds());
             case "stuck" -> "%d alerts, %s%% of clients never read".formatted(settings.alerts(), settings.stuckPercent());
+            case "reconnect" ->
+                "every client drops, %d alerts are published, all reconnect with Last-Event-ID"
+                        .formatted(settings.alerts());
             default -> "%d alerts, %d ms apart".formatted(settings.alerts(), settings.spacingMillis());
         };
         return "Scenario " + scenario + ": " + what + "; medians of " + settings.repeats() + " run(s)";
@@ -148,6 +151,13 @@ final class ResultTable {
                     " %.0f clients never read; %.0f of them closed by the server",
                     row.median("stuck"),
                     row.median("stuckClosed")));
+        }
+        if (row.runs().getFirst().containsKey("catchUpMs")) {
+            extras.add(String.format(
+                    Locale.ROOT,
+                    " reconnected at %.0f/s; all caught up %.0f ms after the first reconnection",
+                    row.median("reconnectPerSec"),
+                    row.median("catchUpMs")));
         }
         return String.join(";", extras);
     }
