@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param systems any of floor, nats, mosquitto, cascade, in the order to run them
  * @param scenarios any of fanout (alerts spaced, each awaited), sustained (a fixed rate for a
- *     while), stuck (as fanout, with a share of clients that never read), reconnect (every client
+ *     while), stuck (as sustained, with a share of clients that never read), reconnect (every client
  *     drops, alerts are published, all reconnect with Last-Event-ID; Cascade only)
  */
 record HarnessSettings(

@@ -54,6 +54,7 @@ public final class LoadHarness {
                     continue;
                 }
                 try (target) {
+                    long startedKb = ProcStats.of(target.pid()).rssKb();
                     for (String scenario : settings.scenarios()) {
                         if (scenario.equals("reconnect") && !system.equals("cascade")) {
                             rows.add(ResultTable.Row.skipped(system, scenario, "no replay on reconnect"));
@@ -62,7 +63,9 @@ public final class LoadHarness {
                         List<Properties> repeats = new ArrayList<>();
                         for (int r = 0; r < settings.repeats(); r++) {
                             System.out.printf("== %s, %s, run %d of %d%n", system, scenario, r + 1, settings.repeats());
-                            repeats.add(runClient(target, scenario, work));
+                            Properties result = runClient(target, scenario, work);
+                            result.setProperty("rssStartedKb", Long.toString(startedKb));
+                            repeats.add(result);
                         }
                         rows.add(ResultTable.Row.of(system, scenario, target.note(), repeats));
                     }
@@ -112,9 +115,9 @@ public final class LoadHarness {
         client.putAll(target.clientSettings());
         switch (scenario) {
             case "fanout" -> client.putAll(spaced(settings.alerts(), 0));
-            case "stuck" -> client.putAll(spaced(settings.alerts(), settings.stuckPercent()));
-            case "sustained" -> {
-                client.putAll(spaced((int) Math.round(settings.sustainedRate() * settings.sustainedSeconds()), 0));
+            case "sustained", "stuck" -> {
+                int alerts = (int) Math.round(settings.sustainedRate() * settings.sustainedSeconds());
+                client.putAll(spaced(alerts, scenario.equals("stuck") ? settings.stuckPercent() : 0));
                 client.setProperty("ratePerSecond", Double.toString(settings.sustainedRate()));
             }
             case "reconnect" -> {

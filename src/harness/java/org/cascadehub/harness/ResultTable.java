@@ -98,7 +98,9 @@ final class ResultTable {
     private static String heading(HarnessSettings settings, String scenario) {
         String what = switch (scenario) {
             case "sustained" -> "%s alerts/s for %d s".formatted(settings.sustainedRate(), settings.sustainedSeconds());
-            case "stuck" -> "%d alerts, %s%% of clients never read".formatted(settings.alerts(), settings.stuckPercent());
+            case "stuck" ->
+                "%s alerts/s for %d s, %s%% of clients never read"
+                        .formatted(settings.sustainedRate(), settings.sustainedSeconds(), settings.stuckPercent());
             case "reconnect" ->
                 "every client drops, %d alerts are published, all reconnect with Last-Event-ID"
                         .formatted(settings.alerts());
@@ -111,11 +113,12 @@ final class ResultTable {
         if (row.skippedRun()) {
             return String.format(Locale.ROOT, "| %-9s | skipped: %s |", row.system(), row.note());
         }
-        double idleMb = row.median("rssIdleKb") / 1024;
+        // The baseline is the server as started, before any client of any scenario.
+        double idleMb = row.median("rssStartedKb") / 1024;
         double streamsMb = row.median("rssConnectedKb") / 1024;
         double perStream = row.median("ready") == 0
                 ? 0
-                : (row.median("rssConnectedKb") - row.median("rssIdleKb")) / row.median("ready");
+                : (row.median("rssConnectedKb") - row.median("rssStartedKb")) / row.median("ready");
         return String.format(
                 Locale.ROOT,
                 "| %-9s | %6.0f | %7.0f | %7.1f | %7.1f | %7.1f | %7.1f | %-19s | %-15s | %9.1f | %7.1f%% | %6.0f%% | %7.0f |",
