@@ -7,4 +7,6 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 classpath="$(bash bench/classpath.sh)"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-exec "$java" -Xmx512m "$@" -cp "$classpath" org.cascadehub.harness.LoadHarness
+exec "$java" -Xmx512m \
+  -Dharness.cascade.classpath="$PWD/target/classes:$(cat target/cascade.classpath)" \
+  "$@" -cp "$classpath" org.cascadehub.harness.LoadHarness

@@ -85,7 +85,12 @@ public final class LoadHarness {
             case "cascade" ->
                 settings.cascadeUrl().isEmpty()
                         ? CascadeTarget.start(
-                                work, classpath, settings.cascadeJvm(), settings.n(), settings.n(), settings.cascadeStart())
+                                work,
+                                System.getProperty("harness.cascade.classpath", classpath),
+                                settings.cascadeJvm(),
+                                settings.n(),
+                                settings.n(),
+                                settings.cascadeStart())
                         : CascadeTarget.attach(
                                 URI.create(settings.cascadeUrl()),
                                 settings.cascadeJdbcUrl(),
