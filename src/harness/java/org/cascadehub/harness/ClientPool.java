@@ -143,7 +143,9 @@ final class ClientPool implements AutoCloseable {
     private void acquirePending() {
         try {
             if (!pending.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("no connection became ready for 30 s");
+                throw new IllegalStateException("no connection became ready for 30 s (ready means subscribed: SSE "
+                        + "response headers, NATS PONG, MQTT SUBACK; an SSE server must send its headers before the "
+                        + "first event) " + errors);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -155,6 +155,10 @@ final class ResultTable {
                     row.median("stuck"),
                     row.median("stuckClosed")));
         }
+        double closed = row.median("closedByServer") - row.median("stuckClosed");
+        if (closed > 0) {
+            extras.add(String.format(Locale.ROOT, " %.0f reading clients were closed by the server", closed));
+        }
         if (row.runs().getFirst().containsKey("catchUpMs")) {
             extras.add(String.format(
                     Locale.ROOT,

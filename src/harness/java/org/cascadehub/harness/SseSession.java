@@ -33,6 +33,7 @@ final class SseSession implements Session {
     private State state = State.HEADERS;
     private final Bytes line = new Bytes();
     private boolean statusRead;
+    private boolean refused;
     private boolean chunked;
     private Chunk chunk = Chunk.SIZE;
     private long chunkLeft;
@@ -76,6 +77,10 @@ final class SseSession implements Session {
 
     @Override
     public void read(ByteBuffer in, long receivedNanos, Events events) {
+        if (refused) {
+            in.position(in.limit());
+            return;
+        }
         byte[] array = in.array();
         int position = in.arrayOffset() + in.position();
         int limit = in.arrayOffset() + in.limit();
@@ -110,6 +115,7 @@ final class SseSession implements Session {
             statusRead = true;
             String status = line.ascii(0);
             if (!status.startsWith("HTTP/1.1 200") && !status.startsWith("HTTP/1.0 200")) {
+                refused = true;
                 events.failed("answered " + status);
                 return false;
             }
