@@ -56,7 +56,14 @@ final class CascadeTarget implements Target {
     }
 
     /** Starts Cascade in demo mode with {@code people} generated people and prepares n streams. */
-    static CascadeTarget start(Path work, String classpath, List<String> jvmArguments, int people, int n, Duration timeout) {
+    static CascadeTarget start(
+            Path work,
+            String classpath,
+            List<String> jvmArguments,
+            List<String> arguments,
+            int people,
+            int n,
+            Duration timeout) {
         int port = ChildProcess.freePort();
         Path data = work.resolve("cascade-postgres");
         Path temporary = work.resolve("cascade-tmp");
@@ -77,13 +84,15 @@ final class CascadeTarget implements Target {
                 "--server.port=" + port,
                 "--cascade.demo.database-directory=" + data,
                 "--cascade.demo.generate.people=" + people));
+        command.addAll(arguments);
         ChildProcess process = ChildProcess.start("cascade", command, work.resolve("cascade.log"));
         CascadeTarget target =
                 new CascadeTarget(URI.create("http://127.0.0.1:" + port), process.pid(), process, data);
         try {
             target.awaitReady(timeout);
             target.prepare(n, StreamTokens.jdbcUrlFromDataDirectory(data));
-            target.note = "started here, JVM " + String.join(" ", jvmArguments);
+            target.note = "started here, JVM " + String.join(" ", jvmArguments)
+                    + (arguments.isEmpty() ? "" : ", arguments " + String.join(" ", arguments));
             return target;
         } catch (RuntimeException e) {
             target.close();

@@ -63,11 +63,18 @@ public final class LoadHarness {
                         List<Properties> repeats = new ArrayList<>();
                         for (int r = 0; r < settings.repeats(); r++) {
                             System.out.printf("== %s, %s, run %d of %d%n", system, scenario, r + 1, settings.repeats());
-                            Properties result = runClient(target, scenario, work);
-                            result.setProperty("rssStartedKb", Long.toString(startedKb));
-                            repeats.add(result);
+                            try {
+                                Properties result = runClient(target, scenario, work);
+                                result.setProperty("rssStartedKb", Long.toString(startedKb));
+                                repeats.add(result);
+                            } catch (RuntimeException e) {
+                                System.out.println("== " + system + " failed: " + e.getMessage());
+                            }
                         }
-                        rows.add(ResultTable.Row.of(system, scenario, target.note(), repeats));
+                        rows.add(
+                                repeats.isEmpty()
+                                        ? ResultTable.Row.failed(system, scenario, "the load client failed")
+                                        : ResultTable.Row.of(system, scenario, target.note(), repeats));
                     }
                 }
             }
@@ -88,6 +95,7 @@ public final class LoadHarness {
                                 work,
                                 System.getProperty("harness.cascade.classpath", classpath),
                                 settings.cascadeJvm(),
+                                settings.cascadeArguments(),
                                 settings.n(),
                                 settings.n(),
                                 settings.cascadeStart())

@@ -59,6 +59,7 @@ class LoadHarnessTests {
                 20_000,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 List.of("-Xmx1g"),
+                List.of(),
                 "",
                 "",
                 0,

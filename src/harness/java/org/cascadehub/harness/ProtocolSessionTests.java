@@ -19,6 +19,7 @@ class ProtocolSessionTests {
         String frames = ": connected\r\n\r\n"
                 + "id: 7\r\nevent: alert\r\ndata: {\"alertId\":41,\"seq\":7}\r\n\r\n"
                 + ": heartbeat\n\n"
+                + "event: ack\ndata: {\"alertId\":41,\"acknowledged\":3}\n\n"
                 + "id: 8\nevent: alert\ndata: {\"seq\":8,\ndata: \"alertId\": 42}\n\n";
         String response = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + chunked(frames, 13);

@@ -12,14 +12,18 @@ final class ResultTable {
     private ResultTable() {}
 
     /** One system in one scenario: the medians of its runs, or why it was not run. */
-    record Row(String system, String scenario, String note, List<Properties> runs) {
+    record Row(String system, String scenario, String note, List<Properties> runs, boolean broken) {
 
         static Row of(String system, String scenario, String note, List<Properties> runs) {
-            return new Row(system, scenario, note, List.copyOf(runs));
+            return new Row(system, scenario, note, List.copyOf(runs), false);
         }
 
         static Row skipped(String system, String scenario, String why) {
-            return new Row(system, scenario, why, List.of());
+            return new Row(system, scenario, why, List.of(), false);
+        }
+
+        static Row failed(String system, String scenario, String why) {
+            return new Row(system, scenario, why, List.of(), true);
         }
 
         boolean skippedRun() {
@@ -28,7 +32,7 @@ final class ResultTable {
 
         /** Something expected did not arrive. */
         boolean failed() {
-            return !skippedRun() && delivered() < expected();
+            return broken || (!skippedRun() && delivered() < expected());
         }
 
         long delivered() {
@@ -111,7 +115,8 @@ final class ResultTable {
 
     private static String line(Row row) {
         if (row.skippedRun()) {
-            return String.format(Locale.ROOT, "| %-9s | skipped: %s |", row.system(), row.note());
+            return String.format(
+                    Locale.ROOT, "| %-9s | %s: %s |", row.system(), row.broken() ? "failed" : "skipped", row.note());
         }
         // The baseline is the server as started, before any client of any scenario.
         double idleMb = row.median("rssStartedKb") / 1024;
@@ -175,6 +180,9 @@ final class ResultTable {
             return Optional.empty();
         }
         double p99 = cascade.get().median("p99Us");
+        if (List.of("floor", "nats", "mosquitto").stream().allMatch(r -> find(rows, r).isEmpty())) {
+            return Optional.empty();
+        }
         StringBuilder out = new StringBuilder("p99 ratios:");
         for (String reference : List.of("floor", "nats", "mosquitto")) {
             find(rows, reference)

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * Server-Sent Events over HTTP/1.1: a GET with the headers a browser's EventSource sends, the
  * status line and headers, a body either chunked or until the connection closes, and the event
  * stream's lines ({@code id:}, {@code event:}, {@code data:}, comments, a blank line ending an
- * event). The alert id is read from the {@code data:} JSON.
+ * event). The alert id is read from the {@code data:} JSON of {@code alert} events.
  */
 final class SseSession implements Session {
 
@@ -42,6 +42,7 @@ final class SseSession implements Session {
     private long dataAlertId = -1;
     private int dataBytes;
     private boolean hasData;
+    private boolean countedType = true;
     private long lastId;
 
     SseSession(String host, String path, @Nullable String token, long lastEventId) {
@@ -204,9 +205,10 @@ final class SseSession implements Session {
 
     private void streamLine(byte[] bytes, int from, int to, long receivedNanos, Events events) {
         if (from == to) {
-            if (hasData) {
+            if (hasData && countedType) {
                 events.event(dataAlertId, dataBytes, receivedNanos);
             }
+            countedType = true;
             hasData = false;
             dataAlertId = -1;
             dataBytes = 0;
@@ -222,6 +224,11 @@ final class SseSession implements Session {
             }
             dataBytes += hasData ? to - value + 1 : to - value;
             hasData = true;
+        } else if (startsWith(bytes, from, to, "event:")) {
+            // Alerts (and untyped messages, as the floor sends none) count; other events, such as
+            // Cascade's acknowledgement counts, carry an alert id too but are not deliveries.
+            String type = new String(bytes, from + 6, to - from - 6, StandardCharsets.US_ASCII).trim();
+            countedType = type.equals("alert") || type.equals("message");
         } else if (startsWith(bytes, from, to, "id:")) {
             long id = 0;
             for (int i = from + 3; i < to; i++) {
