@@ -1,7 +1,9 @@
 package org.cascadehub.alerts;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.stream.Collectors;
 import org.cascadehub.directory.DirectoryEvents;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
+import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
 import org.cascadehub.directory.Roster.MemberOrganisation;
@@ -76,6 +79,11 @@ class RecipientIndex {
 
         private record Located(SitePoint site, OrganisationId organisationId) {}
 
+        private record Reached(OrganisationId organisationId, String borough) {}
+
+        /** Recipients per organisation and borough, filled as alerts need them (the index never changes). */
+        private final Map<Reached, Recipient[]> reached = new java.util.concurrent.ConcurrentHashMap<>();
+
         Index(Roster.Snapshot snapshot) {
             for (MemberOrganisation organisation : snapshot.organisations()) {
                 organisations.put(organisation.id(), organisation);
@@ -111,32 +119,55 @@ class RecipientIndex {
             return membersByOrganisation.getOrDefault(organisation, List.of());
         }
 
-        /** Everyone the content reaches, in a stable order. */
+        /**
+         * Everyone the content reaches, in a stable order. A person belongs to one organisation, so
+         * the organisations' member lists are simply joined: no per-person map on the hot path.
+         */
         List<Recipient> recipients(AlertContent content) {
-            Map<PersonId, Recipient> found = new LinkedHashMap<>();
             Audience audience = content.audience();
             Map<OrganisationId, String> inArea = content.tlp() == Tlp.RED ? Map.of() : organisationsIn(content.area());
             Set<SharingGroupId> groups =
                     audience.sharingGroups().stream().map(SharingGroupId::new).collect(Collectors.toSet());
+            List<Recipient> found = new ArrayList<>();
             inArea.forEach((organisationId, borough) -> {
                 MemberOrganisation organisation = organisations.get(organisationId);
                 if (organisation == null || !inAudience(organisation, audience, groups)) {
                     return;
                 }
-                for (Member member : membersOf(organisationId)) {
-                    if (audience.roles().isEmpty() || audience.roles().stream().anyMatch(member.roles()::contains)) {
-                        found.put(member.id(), recipient(member, organisation, borough));
+                Recipient[] everyone = recipientsOf(organisation, borough);
+                if (audience.roles().isEmpty()) {
+                    Collections.addAll(found, everyone);
+                    return;
+                }
+                for (Recipient recipient : everyone) {
+                    Set<Role> roles = members.get(recipient.personId()).roles();
+                    if (audience.roles().stream().anyMatch(roles::contains)) {
+                        found.add(recipient);
                     }
                 }
             });
-            for (var named : audience.people()) {
-                Member member = members.get(new PersonId(named));
-                MemberOrganisation organisation = member == null ? null : organisations.get(member.organisationId());
-                if (member != null && organisation != null) {
-                    found.putIfAbsent(member.id(), recipient(member, organisation, inArea.get(organisation.id())));
+            if (!audience.people().isEmpty()) {
+                Set<PersonId> already = new HashSet<>();
+                found.forEach(r -> already.add(r.personId()));
+                for (var named : audience.people()) {
+                    Member member = members.get(new PersonId(named));
+                    MemberOrganisation organisation =
+                            member == null ? null : organisations.get(member.organisationId());
+                    if (member != null && organisation != null && already.add(member.id())) {
+                        found.add(recipient(member, organisation, inArea.get(organisation.id())));
+                    }
                 }
             }
-            return List.copyOf(found.values());
+            return Collections.unmodifiableList(found);
+        }
+
+        /** An organisation's members as recipients reached through a site in one borough, made once. */
+        private Recipient[] recipientsOf(MemberOrganisation organisation, String borough) {
+            return reached.computeIfAbsent(
+                    new Reached(organisation.id(), borough),
+                    key -> membersOf(organisation.id()).stream()
+                            .map(member -> recipient(member, organisation, borough))
+                            .toArray(Recipient[]::new));
         }
 
         /** Organisations with a site in the area, each with the borough of its first such site. */

@@ -32,7 +32,13 @@ public class Roster {
             boolean notifySms,
             Set<Role> roles,
             Set<String> leadSectors,
-            OrganisationId organisationId) {}
+            OrganisationId organisationId) {
+
+        public Member {
+            roles = Set.copyOf(roles);
+            leadSectors = Set.copyOf(leadSectors);
+        }
+    }
 
     /** A vetted organisation as targeting sees it. */
     public record MemberOrganisation(
@@ -40,7 +46,15 @@ public class Roster {
             String name,
             Set<String> sectors,
             Set<SharingGroupId> sharingGroups,
-            List<SitePoint> sites) {}
+            List<SitePoint> sites) {
+
+        /** Immutable once, so every recipient can share the same sets rather than copy them. */
+        public MemberOrganisation {
+            sectors = Set.copyOf(sectors);
+            sharingGroups = Set.copyOf(sharingGroups);
+            sites = List.copyOf(sites);
+        }
+    }
 
     /** A site's position and the borough the directory computed for it. */
     public record SitePoint(SiteId id, double latitude, double longitude, String boroughCode) {}
