@@ -8,6 +8,7 @@ import org.cascadehub.alerts.AlertId;
 import org.cascadehub.alerts.Forwarding;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.Conflict;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -143,7 +144,7 @@ class AlertActions implements AlertPage {
     /** The alert's page again, with the problem beside the field and what was typed kept. */
     private String again(
             Viewer viewer, long id, InvalidInput invalid, String field, @Nullable String typed, Model model) {
-        model.addAttribute("problems", PageProblems.of(invalid, field));
+        model.addAttribute("problems", FormProblems.of(invalid, field));
         model.addAttribute(field, typed);
         return views.page(viewer, views.read(viewer, id), model);
     }

@@ -12,6 +12,7 @@ import org.cascadehub.alerts.AlertTemplates;
 import org.cascadehub.alerts.AlertTemplates.Template;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.jspecify.annotations.Nullable;
@@ -138,7 +139,7 @@ class AlertFormPages implements AlertPage {
             redirect.addFlashAttribute("notice", saved.notice());
             return "redirect:/alerts/" + saved.alert().id();
         } catch (InvalidInput invalid) {
-            model.addAttribute("problems", PageProblems.of(invalid, AlertFormFields.ANCHORS));
+            model.addAttribute("problems", FormProblems.of(invalid, AlertFormFields.ANCHORS));
             if (htmx) {
                 // The preview asked only for the reach; a problem shows the whole form with its messages.
                 response.setHeader("HX-Retarget", "#main-content");

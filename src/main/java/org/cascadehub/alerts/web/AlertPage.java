@@ -1,4 +1,6 @@
 package org.cascadehub.alerts.web;
 
-/** Marks the alert cascade's page controllers, whose refusals {@link AlertPageErrors} turns into error pages. */
-interface AlertPage {}
+import org.cascadehub.platform.WebPage;
+
+/** Marks the alert cascade's page controllers: {@link AlertPageErrors} adds what they share to the platform's {@link WebPage}. */
+interface AlertPage extends WebPage {}

@@ -4,6 +4,7 @@ import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.OrganisationKind;
 import org.cascadehub.directory.Sector;
 import org.cascadehub.directory.Sectors;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

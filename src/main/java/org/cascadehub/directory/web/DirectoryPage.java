@@ -1,4 +1,6 @@
 package org.cascadehub.directory.web;
 
-/** Marks the directory's page controllers, whose refusals {@link DirectoryPageErrors} turns into error pages. */
-interface DirectoryPage {}
+import org.cascadehub.platform.WebPage;
+
+/** Marks the directory's page controllers; their refusals become error pages (platform's {@link WebPage}). */
+interface DirectoryPage extends WebPage {}

@@ -17,6 +17,7 @@ import org.cascadehub.directory.SharingGroups;
 import org.cascadehub.directory.Site;
 import org.cascadehub.directory.Sites;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.springframework.stereotype.Controller;

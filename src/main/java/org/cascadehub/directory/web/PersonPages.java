@@ -14,6 +14,7 @@ import org.cascadehub.directory.PersonDetails;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.jspecify.annotations.Nullable;

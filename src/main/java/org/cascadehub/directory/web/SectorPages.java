@@ -4,6 +4,7 @@ import org.cascadehub.directory.DirectoryPolicy;
 import org.cascadehub.directory.Sector;
 import org.cascadehub.directory.Sectors;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.cascadehub.platform.NotFound;

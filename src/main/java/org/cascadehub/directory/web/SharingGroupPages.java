@@ -11,6 +11,7 @@ import org.cascadehub.directory.SharingGroup;
 import org.cascadehub.directory.SharingGroupId;
 import org.cascadehub.directory.SharingGroups;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.cascadehub.platform.NotFound;

@@ -12,6 +12,7 @@ import org.cascadehub.directory.SiteDetails;
 import org.cascadehub.directory.SiteId;
 import org.cascadehub.directory.Sites;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.jspecify.annotations.Nullable;

@@ -13,6 +13,7 @@ import org.cascadehub.directory.MembershipApplications;
 import org.cascadehub.directory.Organisation;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.jspecify.annotations.Nullable;

@@ -1,29 +1,29 @@
-package org.cascadehub.directory.web;
+package org.cascadehub.platform;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cascadehub.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What was wrong with a form, ready for the GOV.UK error summary (each message linking to its
- * field) and the inline message beside each field. {@code anchors} maps each field the form has
- * to the id of the element the summary links to; a problem with a field not on the form is listed
- * without a link.
+ * field) and the inline message beside each field; every module's pages show it through the shared
+ * form fragments ({@code directory/form}). {@code anchors} maps each field the form has to the id
+ * of the element the summary links to; a problem with a field not on the form is listed without a
+ * link.
  */
-record FormProblems(List<Shown> summary, Map<String, String> byField) {
+public record FormProblems(List<Shown> summary, Map<String, String> byField) {
 
-    static final FormProblems NONE = new FormProblems(List.of(), Map.of());
+    public static final FormProblems NONE = new FormProblems(List.of(), Map.of());
 
     /** One line of the error summary; {@code href} is null when no field on the page matches. */
-    record Shown(String message, @Nullable String href) {}
+    public record Shown(String message, @Nullable String href) {}
 
-    static FormProblems of(InvalidInput invalid, Map<String, String> anchors) {
+    public static FormProblems of(InvalidInput invalid, Map<String, String> anchors) {
         Map<String, String> byField = new LinkedHashMap<>();
         for (InvalidInput.FieldProblem problem : invalid.problems()) {
-            byField.merge(problem.field(), problem.message(), (a, b) -> a + ". " + b);
+            byField.merge(problem.field(), problem.message(), FormProblems::joined);
         }
         // In the order of the form's fields, as the page reads; problems with no field come last.
         List<String> order = List.copyOf(anchors.keySet());
@@ -36,12 +36,17 @@ record FormProblems(List<Shown> summary, Map<String, String> byField) {
     }
 
     /** A form whose fields are their own anchors (each input's id is its name). */
-    static FormProblems of(InvalidInput invalid, String... fields) {
+    public static FormProblems of(InvalidInput invalid, String... fields) {
         Map<String, String> anchors = new LinkedHashMap<>();
         for (String field : fields) {
             anchors.put(field, field);
         }
         return of(invalid, anchors);
+    }
+
+    /** Two messages for one field, as one sentence after another. */
+    private static String joined(String first, String second) {
+        return first.endsWith(".") ? first + " " + second : first + ". " + second;
     }
 
     public boolean any() {
