@@ -28,6 +28,7 @@ class AlertPublication {
     private final JdbcClient jdbc;
     private final Alerts alerts;
     private final RecipientIndex index;
+    private final RecentRecipients recent;
     private final AlertHistory history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -36,12 +37,14 @@ class AlertPublication {
             JdbcClient jdbc,
             Alerts alerts,
             RecipientIndex index,
+            RecentRecipients recent,
             AlertHistory history,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.index = index;
+        this.recent = recent;
         this.history = history;
         this.events = events;
         this.clock = clock;
@@ -90,7 +93,9 @@ class AlertPublication {
                             alert.id().value())
                     .update();
         }
-        insertRecipients(alert, List.copyOf(recipients.values()));
+        List<Recipient> sentTo = List.copyOf(recipients.values());
+        insertRecipients(alert, sentTo);
+        recent.rememberAfterCommit(alert.id(), sentTo);
         history.record(alert.id(), "published", seq + " to " + recipients.size() + " people");
         events.publishEvent(new AlertPublished(alert.id(), seq, alert.msgType(), recipients.size(), Actors.current()));
         return alerts.find(alert.id()).orElseThrow();

@@ -27,10 +27,12 @@ public class Alerts {
 
     private final JdbcClient jdbc;
     private final AlertRows rows;
+    private final RecentRecipients recent;
     private final ApplicationEventPublisher events;
 
-    Alerts(JdbcClient jdbc, AlertRows rows, ApplicationEventPublisher events) {
+    Alerts(JdbcClient jdbc, AlertRows rows, RecentRecipients recent, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.recent = recent;
         this.rows = rows;
         this.events = events;
     }
@@ -58,8 +60,9 @@ public class Alerts {
     /** May the viewer see the alert? The one question every read path asks. */
     @Transactional(readOnly = true)
     public boolean mayRead(@Nullable Viewer viewer, Alert alert) {
-        if (viewer == null) {
-            return AlertPolicy.canSee(null, alert, false, false);
+        // Only sent AMBER and RED alerts depend on who received them: ask the database only then.
+        if (viewer == null || !alert.status().sent() || !alert.content().tlp().linkOnly()) {
+            return AlertPolicy.canSee(viewer, alert, false, false);
         }
         return AlertPolicy.canSee(
                 viewer,
@@ -129,9 +132,13 @@ public class Alerts {
                 viewer.personId().value());
     }
 
-    /** Everyone an alert was sent to. */
+    /** Everyone an alert was sent to (from memory for a recently published alert). */
     @Transactional(readOnly = true)
     public List<Recipient> recipients(AlertId id) {
+        return recent.of(id).orElseGet(() -> recipientsFromDatabase(id));
+    }
+
+    private List<Recipient> recipientsFromDatabase(AlertId id) {
         return jdbc.sql("SELECT * FROM alert_recipient WHERE alert_id = ? ORDER BY person_id")
                 .param(id.value())
                 .query((rs, n) -> new Recipient(
