@@ -91,7 +91,8 @@ public class AlertNotices {
                 ? "Cascade: " + kind(alert) + c.severity() + " TLP:" + c.tlp().label() + " alert for you."
                 : "Cascade " + kind(alert) + c.severity() + " TLP:" + c.tlp().label() + ": " + c.headline() + ". "
                         + c.instruction();
-        int room = SMS_MAX - suffix.length();
+        // a very long public address leaves no room: the link and keyword matter more than the words
+        int room = Math.max(1, SMS_MAX - suffix.length());
         return (text.length() > room ? text.substring(0, room - 1) + "…" : text) + suffix;
     }
 

@@ -1,6 +1,7 @@
 package org.cascadehub.delivery;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cascadehub.alerts.Acknowledgements;
@@ -11,6 +12,7 @@ import org.cascadehub.alerts.AlertId;
 import org.cascadehub.alerts.AlertNotices;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.alerts.Recipient;
+import org.cascadehub.alerts.Tlp;
 import org.cascadehub.delivery.live.LiveEvent;
 import org.cascadehub.delivery.live.LiveStream;
 import org.cascadehub.directory.PersonId;
@@ -85,14 +87,14 @@ class AlertLive {
             Set<PersonId> to = new HashSet<>();
             alerts.find(id).ifPresent(alert -> {
                 // TLP:RED: only those the policy names may even learn the counts
-                if (alert.content().tlp() != org.cascadehub.alerts.Tlp.RED) {
+                if (alert.content().tlp() != Tlp.RED) {
                     to.addAll(followers);
                 } else if (alert.decidedBy() != null) {
                     to.add(alert.decidedBy());
                 }
                 to.add(alert.authorId());
             });
-            byte[] body = json.writeValueAsBytes(java.util.Map.of(
+            byte[] body = json.writeValueAsBytes(Map.of(
                     "alertId", id.value(), "acknowledged", count.acknowledged(), "recipients", count.recipients()));
             stream.broadcast(LiveEvent.unsequenced("ack", body, Set.copyOf(to)));
         }

@@ -1,6 +1,7 @@
 package org.cascadehub.delivery;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.cascadehub.alerts.Alert;
 import org.cascadehub.alerts.AlertNotices;
@@ -31,10 +32,7 @@ class AlertReplay implements ReplaySource {
     public List<LiveEvent> since(long afterSeq, PersonId person) {
         return alerts.sentSince(person, afterSeq, REPLAY_LIMIT).stream()
                 .map(alert -> LiveEvent.replayable(
-                        java.util.Objects.requireNonNull(alert.seq()),
-                        "alert",
-                        frame(json, notices, alert),
-                        Set.of(person)))
+                        Objects.requireNonNull(alert.seq()), "alert", frame(json, notices, alert), Set.of(person)))
                 .toList();
     }
 

@@ -66,7 +66,7 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
         // the one-line start-up failure.
         ReplaySource source = new ReplaySource() {
             @Override
-            public java.util.List<LiveEvent> since(long afterSeq, org.cascadehub.directory.PersonId person) {
+            public List<LiveEvent> since(long afterSeq, PersonId person) {
                 return sources.getIfAvailable(ReplaySource::none).since(afterSeq, person);
             }
 

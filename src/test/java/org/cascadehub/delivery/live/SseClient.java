@@ -105,6 +105,9 @@ final class SseClient implements AutoCloseable {
             if (block == END) {
                 throw new AssertionError("the stream ended");
             }
+            if (block.lines().getFirst().startsWith("(stream failed: ")) {
+                throw new AssertionError("the stream ended: " + block.lines().getFirst());
+            }
             return block;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -178,6 +181,8 @@ final class SseClient implements AutoCloseable {
 
         @Override
         public void onError(Throwable failure) {
+            // said, so a stream that ends early shows whether the client or the server ended it
+            blocks.add(new Block(List.of("(stream failed: " + failure + ")")));
             blocks.add(END);
         }
 
