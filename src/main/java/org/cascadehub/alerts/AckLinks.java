@@ -9,6 +9,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.PublicAddress;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ public class AckLinks {
     private final JdbcClient jdbc;
     private final PublicAddress address;
     private volatile byte[] key;
+    private volatile @Nullable Mac keyedMac;
 
     AckLinks(JdbcClient jdbc, PublicAddress address) {
         this.jdbc = jdbc;
@@ -36,12 +38,24 @@ public class AckLinks {
     }
 
     public String sign(AlertId alert, PersonId person) {
+        byte[] digest = mac().doFinal(("ack:" + alert + ":" + person).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    }
+
+    /**
+     * A fresh copy of the keyed MAC: looking the algorithm up and keying it costs far more than the
+     * signature, and publishing signs one link per email recipient.
+     */
+    private Mac mac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("ack:" + alert + ":" + person).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
+            Mac known = keyedMac;
+            if (known == null) {
+                known = Mac.getInstance("HmacSHA256");
+                known.init(new SecretKeySpec(key(), "HmacSHA256"));
+                keyedMac = known;
+            }
+            return (Mac) known.clone();
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }

@@ -19,7 +19,6 @@ import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -58,7 +57,13 @@ class AlertLive {
         this.json = json;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Broadcast in the publishing thread the moment the transaction commits, ahead of the email,
+     * SMS and webhook work that the same commit starts. No publication registry entry: should the
+     * node stop before this runs, its streams stop too, and every client that reconnects with
+     * {@code Last-Event-ID} is sent the alert from the database ({@link AlertReplay}).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
     void on(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         Set<PersonId> recipients = new HashSet<>();
