@@ -56,7 +56,7 @@ record HarnessSettings(
                 integer("holdMs", 3_000),
                 integer("deliveryTimeoutMs", 15_000),
                 words(property("client.jvm", "-Xms1g -Xmx1g -XX:+UseParallelGC")),
-                words(property("cascade.jvm", "-Xms1g -Xmx2g")),
+                words(property("cascade.jvm", "-XX:+UseG1GC -Xmx3g")),
                 words(property("cascade.args", "")),
                 property("cascade.url", ""),
                 property("cascade.jdbcUrl", ""),

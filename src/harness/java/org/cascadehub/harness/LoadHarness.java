@@ -89,6 +89,7 @@ public final class LoadHarness {
             case "floor" -> References.floor(work, classpath);
             case "nats" -> References.nats(work);
             case "mosquitto" -> References.mosquitto(work);
+            case "netty" -> References.netty(work, classpath, settings.cascadeJvm());
             case "cascade" ->
                 settings.cascadeUrl().isEmpty()
                         ? CascadeTarget.start(
@@ -106,7 +107,7 @@ public final class LoadHarness {
                                 settings.n());
             default ->
                 throw new IllegalArgumentException(
-                        "harness.systems: " + system + " is not one of floor, nats, mosquitto, cascade");
+                        "harness.systems: " + system + " is not one of floor, nats, mosquitto, cascade, netty");
         };
     }
 

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The references, each started on a free loopback port and stopped after its runs: a real NATS
- * server, a real Mosquitto broker (Debian's packages) and the raw-NIO SSE floor.
+ * server, a real Mosquitto broker (Debian's packages) and the raw-NIO SSE floor; and the Netty
+ * stream prototype, measured against Cascade's Tomcat stream.
  */
 final class References {
 
@@ -43,6 +45,17 @@ final class References {
                 work.resolve("floor.log"));
         process.awaitPort(port, START);
         return new Running("floor", process, Map.of("protocol", "sse", "port", "" + port, "path", "/events", "publisher", "floor"));
+    }
+
+    /** The Netty stream prototype ({@link NettyStreamServer}), published to as the floor is. */
+    static Target netty(Path work, String classpath, List<String> jvm) {
+        int port = ChildProcess.freePort();
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java()));
+        command.addAll(jvm);
+        command.addAll(List.of("-cp", classpath, NettyStreamServer.class.getName(), Integer.toString(port)));
+        ChildProcess process = ChildProcess.start("netty", command, work.resolve("netty.log"));
+        process.awaitPort(port, START);
+        return new Running("netty", process, Map.of("protocol", "sse", "port", "" + port, "path", "/api/v1/stream", "publisher", "floor"));
     }
 
     static Target nats(Path work) {

@@ -23,6 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Live stream", description = "Server-Sent Events for the signed-in person")
 class StreamController {
 
+    static final String PATH = "/api/v1/stream";
     static final String LAST_EVENT_ID = "Last-Event-ID";
 
     private final LiveGateway gateway;
@@ -31,7 +32,7 @@ class StreamController {
         this.gateway = gateway;
     }
 
-    @GetMapping("/api/v1/stream")
+    @GetMapping(PATH)
     @Operation(
             summary = "The live stream of events addressed to you",
             description = """
