@@ -81,7 +81,8 @@ final class ReportCast {
         Viewer administrator = people.findByEmail("admin@demo.test")
                 .flatMap(admin -> people.viewer(admin.id()))
                 .orElseThrow();
-        this.sharingGroup = groups.create(administrator, "Test group " + unique, null, Set.of(grouped));
+        // A reporter shares only with their own organisation's sharing groups.
+        this.sharingGroup = groups.create(administrator, "Test group " + unique, null, Set.of(reporters, grouped));
     }
 
     Member member(Part part) {
