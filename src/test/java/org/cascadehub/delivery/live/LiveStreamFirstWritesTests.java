@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LiveStreamFirstWritesTests {
 
     private static final int MEMBERS = 8;
-    private static final int ROUNDS = 40;
+    private static final int ROUNDS = 10;
 
     @Autowired
     Streams streams;
