@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -32,19 +31,27 @@ class ApiTokens {
 
     static final String PREFIX = "cas_";
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** Recording every use would write on every API call; once a minute is enough to audit idle tokens. */
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final AccessSettings settings;
     private final Clock clock;
+    private final VerifiedTokens verified;
+    private final TokenUse use;
 
-    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, AccessSettings settings, Clock clock) {
+    ApiTokens(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            AccessSettings settings,
+            Clock clock,
+            VerifiedTokens verified,
+            TokenUse use) {
         this.jdbc = jdbc;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
+        this.verified = verified;
+        this.use = use;
     }
 
     record Issued(UUID id, String token, Instant expiresAt) {}
@@ -75,32 +82,40 @@ class ApiTokens {
         return new Issued(id, token, expiresAt);
     }
 
-    /** The person a live token belongs to: not expired, not revoked. */
-    @Transactional
+    /**
+     * The person a live token belongs to: not expired, not revoked. A token checked in the last few
+     * seconds is not read again ({@link VerifiedTokens}); its use is noted for a batched write
+     * ({@link TokenUse}), so a request with a token writes nothing.
+     */
     Optional<PersonId> personFor(String token) {
         if (!token.startsWith(PREFIX)) {
             return Optional.empty();
         }
+        byte[] hash = sha256(token);
         Instant now = clock.instant();
+        Optional<VerifiedTokens.Verified> known = verified.find(hash, now);
+        if (known.isPresent()) {
+            use.used(known.get().tokenId());
+            return Optional.of(known.get().person());
+        }
         Optional<Row> row = jdbc.sql("""
-                SELECT id, person_id, last_used_at FROM api_token
+                SELECT id, person_id, expires_at FROM api_token
                 WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
                 """)
-                .params(sha256(token), Timestamp.from(now))
+                .params(hash, Timestamp.from(now))
                 .query((rs, n) -> new Row(
                         rs.getObject("id", UUID.class),
-                        rs.getObject("person_id", UUID.class),
-                        rs.getTimestamp("last_used_at")))
+                        new PersonId(rs.getObject("person_id", UUID.class)),
+                        rs.getTimestamp("expires_at").toInstant()))
                 .optional();
-        row.filter(r -> r.lastUsed() == null
-                        || r.lastUsed().toInstant().plus(LAST_USED_RESOLUTION).isBefore(now))
-                .ifPresent(r -> jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
-                        .params(Timestamp.from(now), r.id())
-                        .update());
-        return row.map(r -> new PersonId(r.person()));
+        row.ifPresent(r -> {
+            verified.put(hash, r.id(), r.person(), r.expiresAt());
+            use.used(r.id());
+        });
+        return row.map(Row::person);
     }
 
-    private record Row(UUID id, UUID person, @Nullable Timestamp lastUsed) {}
+    private record Row(UUID id, PersonId person, Instant expiresAt) {}
 
     @Transactional(readOnly = true)
     List<TokenView> listFor(PersonId person) {
@@ -114,7 +129,7 @@ class ApiTokens {
                         rs.getString("label"),
                         rs.getTimestamp("created_at").toInstant(),
                         rs.getTimestamp("expires_at").toInstant(),
-                        instant(rs.getTimestamp("last_used_at")),
+                        use.lastUsed(rs.getObject("id", UUID.class), instant(rs.getTimestamp("last_used_at"))),
                         instant(rs.getTimestamp("revoked_at"))))
                 .list();
     }

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.cascadehub.directory.People;
-import org.cascadehub.directory.PersonSummary;
+import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.ProblemResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -45,8 +45,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
-        Optional<PersonSummary> person =
-                tokens.personFor(token).flatMap(people::findById).filter(PersonSummary::active);
+        Optional<People.Authenticated> person = tokens.personFor(token)
+                .flatMap(people::authenticated)
+                .filter(found -> found.summary().active());
         if (person.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(
@@ -56,7 +57,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
                     "The bearer token is not valid: it is unknown, expired or revoked.");
             return;
         }
-        SignedInPerson principal = SignedInPerson.of(person.get());
+        SignedInPerson principal = SignedInPerson.of(person.get().summary());
+        // Read just now: the controllers' Viewer parameter takes it rather than reading it again.
+        request.setAttribute(Viewer.REQUEST_ATTRIBUTE, person.get().viewer());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(principal, null, Authorities.signedIn(principal)));

@@ -14,6 +14,12 @@ public record Viewer(
         boolean active,
         boolean organisationVetted) {
 
+    /**
+     * The request attribute under which authentication may leave the viewer it has just read, so
+     * the same request does not read it again.
+     */
+    public static final String REQUEST_ATTRIBUTE = Viewer.class.getName();
+
     public Viewer {
         roles = Set.copyOf(roles);
         leadSectors = Set.copyOf(leadSectors);

@@ -40,6 +40,9 @@ class ApiTokenTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    TokenUse use;
+
     TestHttp http;
 
     @BeforeEach
@@ -112,6 +115,46 @@ class ApiTokenTests {
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.header("www-authenticate")).hasValue("Bearer error=\"invalid_token\"");
         assertThat(refused.json().get("detail").asString()).contains("not valid");
+    }
+
+    @Test
+    void aTokenRevokedJustAfterUseIsRefusedOnTheNextRequest() {
+        TestPerson person = testPeople.create(Role.MEMBER);
+        String token = http.token(person.email(), person.password());
+        String id = http.get("/api/v1/tokens", "Authorization", bearer(token))
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        assertThat(http.get("/api/v1/tokens", "Authorization", bearer(token)).status())
+                .as("checked, and remembered for a few seconds")
+                .isEqualTo(200);
+
+        assertThat(http.delete("/api/v1/tokens/" + id, "Authorization", bearer(token))
+                        .status())
+                .isEqualTo(204);
+
+        assertThat(http.get("/api/v1/tokens", "Authorization", bearer(token)).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aTokensUseIsShownAtOnceAndWrittenInABatch() {
+        TestPerson person = testPeople.create(Role.MEMBER);
+        String token = http.token(person.email(), person.password());
+
+        var listed = http.get("/api/v1/tokens", "Authorization", bearer(token))
+                .json()
+                .get(0);
+        assertThat(listed.hasNonNull("lastUsedAt")).as("the use just noted").isTrue();
+        UUID id = UUID.fromString(listed.get("id").asString());
+        use.write();
+
+        assertThat(jdbc.sql("SELECT last_used_at FROM api_token WHERE id = ?")
+                        .param(id)
+                        .query(Timestamp.class)
+                        .single())
+                .isNotNull();
     }
 
     @Test

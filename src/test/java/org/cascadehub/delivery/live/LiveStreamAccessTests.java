@@ -8,6 +8,7 @@ import org.cascadehub.delivery.live.Streams.Member;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.support.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +44,28 @@ class LiveStreamAccessTests {
             assertThat(streams.openRaw(ada).status()).isEqualTo(401);
             gateway.broadcast(alert(nextSeq(), "others unaffected", ada.id(), bo.id()));
             assertThat(boStream.nextEvent().data()).contains("others unaffected");
+        }
+    }
+
+    @Test
+    void aBearerStreamHasNoSessionAndARevokedTokenOpensNoMoreStreams() {
+        Member ada = streams.member();
+        TestHttp http = streams.http();
+        String id = http.get("/api/v1/tokens", "Authorization", TestHttp.bearer(ada.token()))
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        try (SseClient stream = streams.open(ada)) {
+            assertThat(stream.header("Set-Cookie"))
+                    .as("no session for a bearer request")
+                    .isEmpty();
+
+            assertThat(http.delete("/api/v1/tokens/" + id, "Authorization", TestHttp.bearer(ada.token()))
+                            .status())
+                    .isEqualTo(204);
+
+            assertThat(streams.openRaw(ada).status()).isEqualTo(401);
         }
     }
 

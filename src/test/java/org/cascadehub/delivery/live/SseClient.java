@@ -182,7 +182,11 @@ final class SseClient implements AutoCloseable {
         @Override
         public void onError(Throwable failure) {
             // said, so a stream that ends early shows whether the client or the server ended it
-            blocks.add(new Block(List.of("(stream failed: " + failure + ")")));
+            StringBuilder why = new StringBuilder(failure.toString());
+            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+                why.append(", caused by ").append(cause);
+            }
+            blocks.add(new Block(List.of("(stream failed: " + why + ")")));
             blocks.add(END);
         }
 
