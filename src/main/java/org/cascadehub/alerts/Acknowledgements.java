@@ -3,22 +3,20 @@ package org.cascadehub.alerts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.cascadehub.alerts.AlertEvents.AlertAcknowledged;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Roster.Member;
 import org.cascadehub.directory.Viewer;
-import org.cascadehub.platform.Actors;
 import org.cascadehub.platform.Conflict;
 import org.cascadehub.platform.NotAllowed;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,39 +53,39 @@ public class Acknowledgements {
     private final JdbcClient jdbc;
     private final Alerts alerts;
     private final RecipientIndex index;
-    private final ApplicationEventPublisher events;
+    private final AcknowledgementWriter writer;
     private final Clock clock;
 
-    Acknowledgements(
-            JdbcClient jdbc, Alerts alerts, RecipientIndex index, ApplicationEventPublisher events, Clock clock) {
+    Acknowledgements(JdbcClient jdbc, Alerts alerts, RecipientIndex index, AcknowledgementWriter writer, Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.index = index;
-        this.events = events;
+        this.writer = writer;
         this.clock = clock;
     }
 
-    /** The signed-in person acknowledges; doing it again answers the first acknowledgement. */
-    @Transactional
+    /**
+     * The signed-in person acknowledges; doing it again answers the first acknowledgement. Answers
+     * once the acknowledgement is committed ({@link AcknowledgementWriter} writes them in batches).
+     */
     public Acknowledgement acknowledge(Viewer viewer, AlertId id, String channel) {
-        Alert alert = alerts.find(id).filter(a -> alerts.mayRead(viewer, a)).orElseThrow(() -> Alerts.notFound(id));
-        if (!alerts.isRecipient(alert.id(), viewer.personId())) {
-            throw new Conflict("Alert " + id + " was not sent to you, so there is nothing to acknowledge.");
-        }
-        return record(id, viewer.personId(), channel);
+        alerts.find(id).filter(a -> alerts.mayRead(viewer, a)).orElseThrow(() -> Alerts.notFound(id));
+        return writer.acknowledge(id, viewer.personId(), channel, now())
+                .orElseThrow(() ->
+                        new Conflict("Alert " + id + " was not sent to you, so there is nothing to acknowledge."));
     }
 
     /**
      * Acknowledges for a person proven some other way (a signed email link, a text from their
-     * number). False if they were not sent the alert.
+     * number). False if they were not sent the alert. Answers once the acknowledgement is committed.
      */
-    @Transactional
     public boolean acknowledgeFor(PersonId person, AlertId id, String channel) {
-        if (!alerts.isRecipient(id, person)) {
-            return false;
-        }
-        record(id, person, channel);
-        return true;
+        return writer.acknowledge(id, person, channel, now()).isPresent();
+    }
+
+    /** PostgreSQL keeps microseconds: the time the events carry is the one stored. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The newest current alert sent to the person that they have not acknowledged. */
@@ -101,24 +99,6 @@ public class Acknowledgements {
                 .param(person.value())
                 .query((rs, n) -> new AlertId(rs.getLong(1)))
                 .optional();
-    }
-
-    private Acknowledgement record(AlertId id, PersonId person, String channel) {
-        Instant now = clock.instant();
-        int changed = jdbc.sql("""
-                UPDATE alert_recipient SET acknowledged_at = ?, ack_channel = ?
-                WHERE alert_id = ? AND person_id = ? AND acknowledged_at IS NULL
-                """)
-                .params(Timestamp.from(now), channel, id.value(), person.value())
-                .update();
-        if (changed == 1) {
-            events.publishEvent(new AlertAcknowledged(id, person, channel, Actors.current()));
-        }
-        return jdbc.sql("SELECT acknowledged_at, ack_channel FROM alert_recipient WHERE alert_id = ? AND person_id = ?")
-                .params(id.value(), person.value())
-                .query((rs, n) ->
-                        new Acknowledgement(id, person, rs.getTimestamp(1).toInstant(), rs.getString(2)))
-                .single();
     }
 
     /**

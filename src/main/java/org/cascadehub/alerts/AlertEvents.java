@@ -1,11 +1,13 @@
 package org.cascadehub.alerts;
 
+import java.time.Instant;
 import java.util.List;
 import org.cascadehub.alerts.cap.CapMsgType;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actor;
 import org.cascadehub.platform.AuditedEvent;
+import org.jspecify.annotations.Nullable;
 
 /** The alert module's published events: ids and small values only. */
 public final class AlertEvents {
@@ -28,9 +30,24 @@ public final class AlertEvents {
 
     public record AlertExpired(AlertId alertId, Actor actor) implements AuditedEvent {}
 
-    /** A recipient acknowledged an alert; {@code channel} says how (screen, api, email, sms). */
-    public record AlertAcknowledged(AlertId alertId, PersonId personId, String channel, Actor actor)
+    /**
+     * Recipients acknowledged an alert: one event for all of an alert's acknowledgements written in
+     * one transaction (they are written in batches), each saying who, when, how and through whom.
+     * The actor is the hub, which wrote them; each acknowledgement names its own.
+     */
+    public record AcknowledgementsRecorded(AlertId alertId, List<Acknowledged> acknowledgements, Actor actor)
             implements AuditedEvent {}
+
+    /**
+     * One first acknowledgement. {@code channel} says how (screen, api, email, sms); {@code by} and
+     * {@code address} are the actor of the request that gave it.
+     */
+    public record Acknowledged(
+            PersonId personId,
+            Instant at,
+            String channel,
+            String by,
+            @Nullable String address) {}
 
     /**
      * Recipients of a Severe or Extreme alert have not acknowledged it in time: delivery tries the

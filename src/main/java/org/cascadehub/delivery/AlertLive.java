@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.cascadehub.alerts.Acknowledgements;
 import org.cascadehub.alerts.Alert;
-import org.cascadehub.alerts.AlertEvents.AlertAcknowledged;
+import org.cascadehub.alerts.AlertEvents.AcknowledgementsRecorded;
 import org.cascadehub.alerts.AlertEvents.AlertPublished;
 import org.cascadehub.alerts.AlertId;
 import org.cascadehub.alerts.AlertNotices;
@@ -75,7 +75,7 @@ class AlertLive {
 
     /** Counts only change on screen; losing one to a crash costs nothing, so no registry. */
     @TransactionalEventListener
-    void on(AlertAcknowledged event) {
+    void on(AcknowledgementsRecorded event) {
         acknowledged.add(event.alertId());
     }
 

@@ -10,8 +10,9 @@ import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A text reply {@code ACK 42} (or just {@code ACK}: the newest alert not yet acknowledged)
@@ -32,7 +33,13 @@ class SmsAcknowledgements {
         this.acknowledgements = acknowledgements;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Asynchronous and from the event publication registry like an {@code @ApplicationModuleListener},
+     * but with no transaction of its own: waiting for the acknowledgement writer's commit while
+     * holding a pooled connection would let a burst of replies take every connection the writer needs.
+     */
+    @Async
+    @TransactionalEventListener
     void on(SmsReplyReceived reply) {
         Matcher matcher = ACK.matcher(reply.text().toUpperCase(Locale.ROOT));
         if (!matcher.matches()) {

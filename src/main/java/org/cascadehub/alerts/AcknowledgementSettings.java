@@ -1,0 +1,19 @@
+package org.cascadehub.alerts;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How acknowledgements are written ({@code cascade.alerts.acknowledgements.*}).
+ *
+ * @param queue acknowledgements waiting to be written, at most; a caller finding it full waits
+ * @param batch acknowledgements written in one transaction, at most
+ * @param timeout how long a caller waits for room in the queue, and then for its acknowledgement to
+ *     be committed, before it is told to try again (503)
+ */
+@ConfigurationProperties("cascade.alerts.acknowledgements")
+record AcknowledgementSettings(
+        @DefaultValue("10000") int queue,
+        @DefaultValue("2000") int batch,
+        @DefaultValue("PT30S") Duration timeout) {}
