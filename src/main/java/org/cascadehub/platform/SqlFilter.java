@@ -28,6 +28,11 @@ public final class SqlFilter {
         return given ? and(condition, values) : this;
     }
 
+    /** The bound values, in the order of the clause's placeholders. */
+    public List<Object> params() {
+        return Collections.unmodifiableList(params);
+    }
+
     public String clause() {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }

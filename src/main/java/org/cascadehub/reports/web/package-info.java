@@ -1,8 +1,4 @@
-/**
- * The reports pages: the report form with its autosaved draft, a report with its timeline,
- * messages and police actions, the searchable list, the coordinators' live triage queue, and the
- * statistics charts.
- */
+/** The reports module's REST API ({@code /api/v1/reports}). */
 @NullMarked
 package org.cascadehub.reports.web;
 
