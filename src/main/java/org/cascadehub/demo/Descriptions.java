@@ -14,6 +14,7 @@ final class Descriptions {
     /** A person involved; any part may be unknown. */
     record Involved(
             String role,
+            @Nullable String sex,
             @Nullable String ageRange,
             @Nullable String height,
             @Nullable String build,
@@ -30,6 +31,7 @@ final class Descriptions {
             @Nullable String registration,
             @Nullable String direction) {}
 
+    private static final List<String> SEXES = List.of("MALE", "MALE", "FEMALE");
     private static final List<String> AGES = List.of("16-20", "20-25", "25-30", "30-40", "40-50", "50-60");
     private static final List<String> HEIGHTS =
             List.of("about 5ft 4", "about 5ft 7", "about 5ft 9", "about 5ft 11", "about 6ft 1", "about 6ft 3");
@@ -75,6 +77,7 @@ final class Descriptions {
     static Involved person(String role, Random random) {
         return new Involved(
                 role,
+                maybe(SEXES, random, 8),
                 maybe(AGES, random, 9),
                 maybe(HEIGHTS, random, 7),
                 maybe(BUILDS, random, 7),

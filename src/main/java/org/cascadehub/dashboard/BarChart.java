@@ -1,4 +1,4 @@
-package org.cascadehub.reports.web;
+package org.cascadehub.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
-package org.cascadehub.reports.web;
+package org.cascadehub.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cascadehub.reports.web.BarChart.Row;
+import org.cascadehub.dashboard.BarChart.Row;
 import org.junit.jupiter.api.Test;
 
 class BarChartTests {
