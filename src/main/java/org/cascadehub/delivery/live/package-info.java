@@ -4,10 +4,11 @@
  * the same bytes are queued, bounded, on every matching connection; writes are non-blocking, so a
  * slow reader delays nobody else and is closed when its queue is full. Recent events are kept in
  * memory for {@code Last-Event-ID} replay, older ones come from a {@link
- * org.cascadehub.delivery.live.ReplaySource}.
+ * org.cascadehub.delivery.live.ReplaySource}. Open, so that modules outside delivery (reports) can
+ * broadcast their own on-screen notices through {@link org.cascadehub.delivery.live.LiveStream}.
  */
 @NullMarked
-@ApplicationModule(displayName = "Live stream")
+@ApplicationModule(displayName = "Live stream", type = ApplicationModule.Type.OPEN)
 package org.cascadehub.delivery.live;
 
 import org.jspecify.annotations.NullMarked;
