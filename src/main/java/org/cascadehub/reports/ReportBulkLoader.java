@@ -127,7 +127,8 @@ public class ReportBulkLoader {
             for (ReportId related : r.related()) {
                 UUID a = r.id().value();
                 UUID b = related.value();
-                boolean first = a.compareTo(b) < 0;
+                // PostgreSQL orders uuids by their unsigned bytes, as their text sorts (UUID.compareTo is signed).
+                boolean first = a.toString().compareTo(b.toString()) < 0;
                 links.add(new Object[] {
                     first ? a : b,
                     first ? b : a,

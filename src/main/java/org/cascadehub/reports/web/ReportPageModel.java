@@ -61,7 +61,11 @@ class ReportPageModel {
                 "boroughName",
                 boroughs.find(report.borough()).map(b -> b.name()).orElse(report.borough()));
         model.addAttribute("participates", participates);
-        model.addAttribute("police", ReportPolicy.canTriage(viewer));
+        boolean police = ReportPolicy.canTriage(viewer);
+        model.addAttribute("police", police);
+        model.addAttribute(
+                "messageHint",
+                police ? "The organisation that made the report will see it." : "The police will see it.");
         model.addAttribute(
                 "timeline",
                 participates

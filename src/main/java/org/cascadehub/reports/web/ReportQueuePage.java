@@ -1,6 +1,5 @@
 package org.cascadehub.reports.web;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ReportQueuePage implements ReportPage {
 
-    /** More than a borough's open reports at any time; the rest are on the searchable list. */
-    static final int MOST = 300;
+    /** More than a borough's reports in one status at any time; the rest are on the searchable list. */
+    static final int MOST = 200;
 
     private final Reports reports;
     private final Sites sites;
@@ -55,20 +54,28 @@ class ReportQueuePage implements ReportPage {
             throw new NotAllowed("Only police coordinators have a triage queue.");
         }
         Set<String> selected = all != null ? Set.of() : chosen != null ? new TreeSet<>(chosen) : ownBoroughs(viewer);
-        Page<Report> open = reports.queue(viewer, selected, EnumSet.noneOf(ReportStatus.class), 1, MOST);
         Map<ReportStatus, List<Report>> byStatus = new LinkedHashMap<>();
+        Map<ReportStatus, Long> totals = new LinkedHashMap<>();
         for (ReportStatus status : ReportStatus.values()) {
             if (status != ReportStatus.CLOSED) {
-                byStatus.put(status, new ArrayList<>());
+                Page<Report> open = reports.queue(viewer, selected, EnumSet.of(status), 1, MOST);
+                byStatus.put(status, open.items());
+                totals.put(status, open.total());
             }
         }
-        open.items().forEach(report -> byStatus.get(report.status()).add(report));
         model.addAttribute("byStatus", byStatus);
-        model.addAttribute("total", open.total());
-        model.addAttribute("shown", open.items().size());
+        model.addAttribute("totals", totals);
         model.addAttribute("selected", selected);
         model.addAttribute("boroughs", boroughs.all());
-        model.addAttribute("boroughNames", boroughNames());
+        Map<String, String> names = boroughNames();
+        model.addAttribute("boroughNames", names);
+        model.addAttribute(
+                "selectedNames",
+                String.join(
+                        ", ",
+                        selected.stream()
+                                .map(code -> names.getOrDefault(code, code))
+                                .toList()));
         return "reports/queue";
     }
 

@@ -41,7 +41,7 @@ record ReportTimeline(
         return timeline;
     }
 
-    public boolean isStatus() {
+    public boolean statusStep() {
         return status != null;
     }
 }
