@@ -50,7 +50,8 @@ public class ReportLinks {
         String note = problems.attempt(() -> ReportTriage.text("note", request.note(), NOTE_MAX));
         problems.throwIfAny();
         ReportId other = Objects.requireNonNull(related);
-        boolean first = id.value().compareTo(other.value()) < 0;
+        // PostgreSQL orders uuids by their bytes, as their text sorts (Java's UUID.compareTo is signed)
+        boolean first = id.toString().compareTo(other.toString()) < 0;
         Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO report_link (report_id, related_id, kind, note, linked_by, linked_at)
