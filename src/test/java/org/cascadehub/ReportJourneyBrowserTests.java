@@ -64,7 +64,8 @@ class ReportJourneyBrowserTests {
         check(reporter, "the filled-in report form", "report-form-filled");
 
         reporter.byTestId("submit-report").click();
-        assertThat(reporter.byTestId("notice").getText()).contains("Your report was sent to the police.");
+        assertThat(reporter.byTestId("notice").getText()).contains("Your report was sent to the police with 1 file.");
+        assertThat(reporter.byTestId("attachments").getText()).contains(".jpg");
         assertThat(reporter.byTestId("report-description").getText()).isEqualTo(description);
         String path = reporter.currentUrl().substring(reporter.currentUrl().indexOf("/reports/"));
         String id = path.substring("/reports/".length());

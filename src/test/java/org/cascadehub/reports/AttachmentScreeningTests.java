@@ -100,6 +100,28 @@ class AttachmentScreeningTests {
     }
 
     @Test
+    void aProgressiveJpegKeepsEveryScan() throws IOException {
+        BufferedImage picture = TestFiles.picture(96, 64);
+        javax.imageio.ImageWriter writer =
+                ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(picture, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        byte[] progressive = out.toByteArray();
+
+        byte[] stored = screen(progressive).bytes();
+
+        assertThat(count(stored, 0xDA)).as("scans").isGreaterThan(1).isEqualTo(count(progressive, 0xDA));
+        assertSamePixels(decode(stored), decode(progressive));
+    }
+
+    @Test
     void pngTextExifXmpAndTimeChunksAreRemovedAndThePictureIsUnchanged() throws IOException {
         byte[] upload = TestFiles.pngWithMetadata(50, 40);
         assertThat(chunkTypes(upload)).contains("tEXt", "zTXt", "iTXt", "eXIf", "tIME", "prVt");
@@ -246,6 +268,17 @@ class AttachmentScreeningTests {
                 assertThat(actual.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(expected.getRGB(x, y));
             }
         }
+    }
+
+    /** How often a marker occurs (FF then the code): stuffed bytes in image data are FF 00, never a marker. */
+    private static int count(byte[] jpeg, int marker) {
+        int found = 0;
+        for (int i = 0; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+                found++;
+            }
+        }
+        return found;
     }
 
     private static String text(byte[] bytes) {

@@ -138,6 +138,9 @@ class ReportAccessMatrixTests {
     @Autowired
     ReportRecipients recipients;
 
+    @Autowired
+    ReportAttachments attachments;
+
     TestHttp http;
     final Map<Reader, @Nullable String> tokens = new EnumMap<>(Reader.class);
     /** Signed-in browser sessions for the page surfaces (none for the unvetted member, who cannot sign in). */
@@ -145,6 +148,8 @@ class ReportAccessMatrixTests {
 
     final Map<Reader, Viewer> viewers = new EnumMap<>(Reader.class);
     final Map<String, Case> cases = new LinkedHashMap<>();
+    /** One file per report, attached by the reporter the first time a probe needs it. */
+    final Map<ReportId, Attachment> files = new java.util.HashMap<>();
     /** A word only the matrix's reports contain, for the search surface. */
     final String word = "matrix" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
 
@@ -301,6 +306,9 @@ class ReportAccessMatrixTests {
                 new Surface("API post message", this::apiPostMessage, ReportAccessMatrixTests::participant),
                 new Surface("API change status", this::apiStatus, ReportAccessMatrixTests::police),
                 new Surface("notification recipients", this::notifiedOf, ReportAccessMatrixTests::notified),
+                new Surface("API attachment download", this::apiAttachmentDownload, ReportAccessMatrixTests::seen),
+                new Surface("API attachment list", this::apiAttachmentList, ReportAccessMatrixTests::seen),
+                new Surface("API attachment upload", this::apiAttachmentUpload, ReportAccessMatrixTests::participant),
                 new Surface("page", this::page, ReportAccessMatrixTests::seen),
                 new Surface("page search", this::pageSearch, ReportAccessMatrixTests::seen),
                 new Surface("page post message", this::pagePostMessage, ReportAccessMatrixTests::participant),
@@ -481,5 +489,41 @@ class ReportAccessMatrixTests {
         return session == null
                 ? Answer.HIDDEN
                 : byPageStatus(session.postForm("/reports/" + report.id() + "/status", Map.of("status", "")));
+    }
+
+    private Attachment fileOf(Case report) {
+        return files.computeIfAbsent(
+                report.id(),
+                id -> attachments.add(viewers.get(Reader.SECURITY), id, word + ".jpg", TestFiles.jpeg(8, 8)));
+    }
+
+    private Answer apiAttachmentDownload(Case report, Reader reader) {
+        Response response =
+                get(ReportAttachments.link(report.id(), fileOf(report).id()), reader);
+        if (response.status() != 200) {
+            assertThat(response.body()).doesNotContain(word);
+        }
+        return byStatus(response);
+    }
+
+    private Answer apiAttachmentList(Case report, Reader reader) {
+        Attachment file = fileOf(report);
+        Response response = get("/api/v1/reports/" + report.id() + "/attachments", reader);
+        if (response.status() == 200) {
+            assertThat(response.body()).contains(file.id().toString());
+        } else {
+            assertThat(response.body()).doesNotContain(word);
+        }
+        return byStatus(response);
+    }
+
+    private Answer apiAttachmentUpload(Case report, Reader reader) {
+        Upload upload = Upload.file("matrix.png", TestFiles.png(4, 4));
+        String token = tokens.get(reader);
+        String path = "/api/v1/reports/" + report.id() + "/attachments";
+        Response response = token == null
+                ? http.post(path, upload.contentType(), upload.body())
+                : http.post(path, upload.contentType(), upload.body(), "Authorization", token);
+        return byStatus(response);
     }
 }

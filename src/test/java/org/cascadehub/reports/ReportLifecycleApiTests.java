@@ -510,6 +510,22 @@ class ReportLifecycleApiTests {
                                 == 1);
     }
 
+    @Test
+    void theReportsApiIsDescribedByOpenApi() {
+        assertThat(http.get("/v3/api-docs").json().get("paths").propertyNames())
+                .contains(
+                        "/api/v1/reports",
+                        "/api/v1/reports/{id}",
+                        "/api/v1/reports/{id}/status",
+                        "/api/v1/reports/{id}/messages",
+                        "/api/v1/reports/{id}/links",
+                        "/api/v1/reports/{id}/nearby",
+                        "/api/v1/reports/{id}/alert-draft",
+                        "/api/v1/reports/statistics",
+                        "/api/v1/reports/statistics.csv",
+                        "/api/v1/reports/draft");
+    }
+
     @Autowired
     org.cascadehub.directory.People people;
 

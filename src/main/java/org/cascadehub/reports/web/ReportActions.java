@@ -1,5 +1,6 @@
 package org.cascadehub.reports.web;
 
+import java.util.List;
 import org.cascadehub.alerts.Alert;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.FormProblems;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -40,6 +42,7 @@ class ReportActions implements ReportPage {
     private final ReportLinks links;
     private final ReportPromotion promotion;
     private final ReportPageModel page;
+    private final ReportSending sending;
 
     ReportActions(
             Reports reports,
@@ -47,13 +50,15 @@ class ReportActions implements ReportPage {
             ReportMessages messages,
             ReportLinks links,
             ReportPromotion promotion,
-            ReportPageModel page) {
+            ReportPageModel page,
+            ReportSending sending) {
         this.reports = reports;
         this.triage = triage;
         this.messages = messages;
         this.links = links;
         this.promotion = promotion;
         this.page = page;
+        this.sending = sending;
     }
 
     @PostMapping("/reports/{id}/status")
@@ -123,6 +128,28 @@ class ReportActions implements ReportPage {
                     "related",
                     "kind",
                     "note");
+        }
+    }
+
+    @PostMapping("/reports/{id}/attachments")
+    String attach(
+            Viewer viewer,
+            @PathVariable String id,
+            @RequestParam(name = "attachments", required = false) @Nullable List<MultipartFile> uploads,
+            Model model,
+            RedirectAttributes redirect) {
+        ReportId reportId = ReportPages.reportId(id);
+        Report report = reports.participating(viewer, reportId);
+        try {
+            List<MultipartFile> files = ReportSending.chosen(uploads);
+            if (files.isEmpty()) {
+                throw InvalidInput.of("attachments", "Choose a photo or a PDF to add");
+            }
+            files.forEach(file -> sending.add(viewer, report, file));
+            redirect.addFlashAttribute("notice", files.size() == 1 ? "The file was added." : "The files were added.");
+            return "redirect:/reports/" + reportId + "#files";
+        } catch (InvalidInput invalid) {
+            return again(viewer, reportId, invalid, model, "attachments");
         }
     }
 

@@ -5,11 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.FormProblems;
 import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
+import org.cascadehub.reports.AttachmentTooLarge;
 import org.cascadehub.reports.Report;
+import org.cascadehub.reports.ReportAttachments;
 import org.cascadehub.reports.ReportDrafts;
-import org.cascadehub.reports.ReportSubmission;
 import org.cascadehub.reports.SavedDraft;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -33,31 +35,43 @@ class ReportFormPages implements ReportPage {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
-    private final ReportSubmission submission;
     private final ReportDrafts drafts;
     private final ReportFormReading reading;
     private final ReportFormChoices choices;
-    private final ReportAttachmentsOnForm attachments;
+    private final ReportSending sending;
+    private final ReportAttachments attachments;
     private final JsonMapper json;
 
     ReportFormPages(
-            ReportSubmission submission,
             ReportDrafts drafts,
             ReportFormReading reading,
             ReportFormChoices choices,
-            ReportAttachmentsOnForm attachments,
+            ReportSending sending,
+            ReportAttachments attachments,
             JsonMapper json) {
-        this.submission = submission;
         this.drafts = drafts;
         this.reading = reading;
         this.choices = choices;
+        this.sending = sending;
         this.attachments = attachments;
         this.json = json;
     }
 
     @GetMapping("/reports/new")
-    String form(Viewer viewer, Model model) {
+    String form(
+            Viewer viewer, @RequestParam(name = "too-large", required = false) @Nullable String tooLarge, Model model) {
         requireMember(viewer);
+        if (tooLarge != null) {
+            model.addAttribute(
+                    "problems",
+                    FormProblems.of(
+                            InvalidInput.of(
+                                    "attachments",
+                                    "The files were too large to send: "
+                                            + AttachmentTooLarge.message(attachments.maxBytes())
+                                            + " Your report is as you left it; choose the files again."),
+                            "attachments"));
+        }
         Optional<SavedDraft> saved = drafts.load(viewer);
         ReportForm form = saved.map(this::restored).orElse(ReportForm.empty());
         saved.ifPresent(draft -> model.addAttribute("restoredAt", clock(draft)));
@@ -85,11 +99,14 @@ class ReportFormPages implements ReportPage {
             return show(viewer, changed, model);
         }
         try {
-            List<MultipartFile> files = attachments.chosen(uploads);
-            attachments.check(files);
-            Report report = submission.submit(viewer, reading.draft(form));
-            String stored = attachments.store(viewer, report, files);
-            redirect.addFlashAttribute("notice", "Your report was sent to the police." + stored);
+            List<MultipartFile> files = ReportSending.chosen(uploads);
+            Report report = sending.send(viewer, reading.draft(form), files);
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Your report was sent to the police"
+                            + (files.isEmpty()
+                                    ? "."
+                                    : files.size() == 1 ? " with 1 file." : " with " + files.size() + " files."));
             return "redirect:/reports/" + report.id();
         } catch (InvalidInput invalid) {
             // Kept as typed, so a refused file or a mistake loses nothing.

@@ -91,6 +91,30 @@ final class ReportPageFixtures {
         return form;
     }
 
+    /**
+     * Posts {@code fields} and one file as multipart/form-data, as the report form does, with the
+     * CSRF token of {@code page} (the form the browser would have shown).
+     */
+    static TestHttp.Response postWithFile(
+            TestHttp http, String page, String path, Map<String, String> fields, String fileName, byte[] content) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(http.get(page).body());
+        assertThat(token.find()).as("a CSRF token on " + page).isTrue();
+        String boundary = "----cascade-form-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("_csrf", token.group(1));
+        all.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: image/jpeg\r\n\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return http.post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), "Accept", "text/html");
+    }
+
     static String unique() {
         return UUID.randomUUID().toString().substring(0, 8);
     }

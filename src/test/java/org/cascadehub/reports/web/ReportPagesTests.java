@@ -15,6 +15,7 @@ import org.cascadehub.reports.Report;
 import org.cascadehub.reports.ReportDraft;
 import org.cascadehub.reports.ReportStatus;
 import org.cascadehub.reports.Reports;
+import org.cascadehub.reports.TestFiles;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.cascadehub.support.TestPeople;
@@ -104,6 +105,52 @@ class ReportPagesTests {
         String restored = guard.get("/reports/new").body();
         assertThat(testId(restored, "restored")).startsWith("This is the report you were writing");
         assertThat(restored).contains("value=\"Black puffer jacket\"");
+        guard.postForm("/reports/new", Map.of("action", "discard"));
+    }
+
+    @Test
+    void aPhotoIsSentWithTheReportAndShownAsAThumbnail() {
+        TestHttp security = fixtures.as("security@demo.test");
+        String description = "Man photographing the barrier " + unique();
+
+        Response sent = ReportPageFixtures.postWithFile(
+                security,
+                "/reports/new",
+                "/reports/new",
+                ReportPageFixtures.validForm(description),
+                "barrier.jpg",
+                TestFiles.jpeg(16, 12));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+        String page = security.get(ReportPageFixtures.local(sent.location())).body();
+        assertThat(testId(page, "notice")).endsWith("Your report was sent to the police with 1 file.");
+        assertThat(testId(page, "attachments")).contains("barrier.jpg");
+        assertThat(page).containsPattern("<img class=\"cascade-thumbnail\" src=\"/api/v1/reports/[^\"]+/attachments/");
+    }
+
+    @Test
+    void aDisguisedFileSendsTheFormBackWithEverythingAndSavesNoReport() {
+        TestHttp guard = fixtures.as("guard@demo.test");
+        String description = "Suspicious parcel by the door " + unique();
+        byte[] program =
+                "MZ\u0090\u0000 this is a Windows program".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        Response answer = ReportPageFixtures.postWithFile(
+                guard, "/reports/new", "/reports/new", ReportPageFixtures.validForm(description), "photo.jpg", program);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(summaryLinks(answer.body())).containsKey("#attachments");
+        assertThat(inlineError(answer.body(), "attachments")).startsWith("'photo.jpg': ");
+        assertThat(answer.body()).contains(description);
+        assertThat(reports.search(
+                                fixtures.viewer("guard@demo.test"),
+                                new org.cascadehub.reports.ReportQuery(
+                                        description.substring(description.length() - 8), null, null, null, null, null),
+                                1,
+                                5)
+                        .total())
+                .as("the report went back with its file")
+                .isZero();
         guard.postForm("/reports/new", Map.of("action", "discard"));
     }
 
