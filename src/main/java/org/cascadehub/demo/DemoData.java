@@ -11,12 +11,14 @@ import org.cascadehub.directory.Boroughs;
 import org.cascadehub.directory.BulkLoad;
 import org.cascadehub.directory.DirectoryBulkLoader;
 import org.cascadehub.directory.DirectoryEvents.DirectoryBulkLoaded;
+import org.cascadehub.directory.OrganisationDetails;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.PersonDetails;
 import org.cascadehub.directory.PersonId;
+import org.cascadehub.reports.ReportBulkLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -44,6 +46,7 @@ class DemoData implements ApplicationRunner {
     private final Boroughs boroughs;
     private final DirectoryBulkLoader bulk;
     private final DemoSettings settings;
+    private final ReportBulkLoader reports;
     private final Clock clock;
 
     DemoData(
@@ -53,6 +56,7 @@ class DemoData implements ApplicationRunner {
             Boroughs boroughs,
             DirectoryBulkLoader bulk,
             DemoSettings settings,
+            ReportBulkLoader reports,
             Clock clock) {
         this.organisations = organisations;
         this.people = people;
@@ -60,6 +64,7 @@ class DemoData implements ApplicationRunner {
         this.boroughs = boroughs;
         this.bulk = bulk;
         this.settings = settings;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -86,9 +91,34 @@ class DemoData implements ApplicationRunner {
                 loaded.people() + DemoAccounts.ALL.size(),
                 loaded.sites(),
                 loaded.sharingGroups());
+        loadReports(partnership, registered, standard);
         if (settings.people() > 0) {
             generate(standard);
         }
+    }
+
+    /** A year of reports from the partnership's organisations, with the police's feedback. */
+    private void loadReports(LondonPartnership partnership, Map<String, OrganisationId> registered, BulkLoad standard) {
+        long started = System.nanoTime();
+        Map<OrganisationId, OrganisationDetails> registeredDetails = new HashMap<>();
+        partnership
+                .demoOrganisations()
+                .forEach((name, details) -> registeredDetails.put(registered.get(name), details));
+        List<DemoReportLoad.Account> accounts = DemoAccounts.ALL.stream()
+                .map(account -> people.findByEmail(account.email()).orElseThrow())
+                .map(person ->
+                        new DemoReportLoad.Account(person.id(), person.name(), person.organisationId(), person.roles()))
+                .toList();
+        List<ReportBulkLoader.BulkReport> made = new DemoReportLoad(standard, registeredDetails, accounts, boroughs)
+                .reports(LondonPartnership.SEED, clock.instant());
+        long written = System.nanoTime();
+        int loaded = reports.load(made);
+        log.info(
+                "Loaded {} demo reports in {} ms ({} ms making them up, {} ms writing)",
+                loaded,
+                (System.nanoTime() - started) / 1_000_000,
+                (written - started) / 1_000_000,
+                (System.nanoTime() - written) / 1_000_000);
     }
 
     private Map<String, OrganisationId> enrolDemoAccounts(LondonPartnership partnership) {

@@ -143,6 +143,9 @@ class ReportAccessMatrixTests {
 
     TestHttp http;
     final Map<Reader, @Nullable String> tokens = new EnumMap<>(Reader.class);
+    /** Signed-in browser sessions for the page surfaces (none for the unvetted member, who cannot sign in). */
+    final Map<Reader, TestHttp> sessions = new EnumMap<>(Reader.class);
+
     final Map<Reader, Viewer> viewers = new EnumMap<>(Reader.class);
     final Map<String, Case> cases = new LinkedHashMap<>();
     /** One file per report, attached by the reporter the first time a probe needs it. */
@@ -162,6 +165,7 @@ class ReportAccessMatrixTests {
         for (Reader reader : Reader.values()) {
             if (reader.email != null) {
                 tokens.put(reader, bearer(http.token(reader.email, "demo-password")));
+                sessions.put(reader, session(reader.email, "demo-password"));
                 viewers.put(
                         reader,
                         viewerOf(people.findByEmail(reader.email).orElseThrow().id()));
@@ -169,6 +173,7 @@ class ReportAccessMatrixTests {
         }
         TestPeople.TestPerson outsider = testPeople.create(Role.MEMBER);
         tokens.put(Reader.OUTSIDER, bearer(http.token(outsider.email(), outsider.password())));
+        sessions.put(Reader.OUTSIDER, session(outsider.email(), outsider.password()));
         viewers.put(Reader.OUTSIDER, viewerOf(outsider.id()));
         PersonId unvetted = unvettedMember();
         tokens.put(Reader.UNVETTED, null); // an unvetted organisation's members cannot sign in
@@ -303,7 +308,11 @@ class ReportAccessMatrixTests {
                 new Surface("notification recipients", this::notifiedOf, ReportAccessMatrixTests::notified),
                 new Surface("API attachment download", this::apiAttachmentDownload, ReportAccessMatrixTests::seen),
                 new Surface("API attachment list", this::apiAttachmentList, ReportAccessMatrixTests::seen),
-                new Surface("API attachment upload", this::apiAttachmentUpload, ReportAccessMatrixTests::participant));
+                new Surface("API attachment upload", this::apiAttachmentUpload, ReportAccessMatrixTests::participant),
+                new Surface("page", this::page, ReportAccessMatrixTests::seen),
+                new Surface("page search", this::pageSearch, ReportAccessMatrixTests::seen),
+                new Surface("page post message", this::pagePostMessage, ReportAccessMatrixTests::participant),
+                new Surface("page change status", this::pageStatus, ReportAccessMatrixTests::police));
     }
 
     Stream<Arguments> matrix() {
@@ -426,6 +435,60 @@ class ReportAccessMatrixTests {
         boolean told = recipients.reporterSide(found).contains(person)
                 || (recipients.police().contains(person));
         return told ? Answer.SHOWN : Answer.HIDDEN;
+    }
+
+    private TestHttp session(String email, String password) {
+        TestHttp session = new TestHttp(port);
+        assertThat(session.signIn(email, password).location())
+                .as("signing in as " + email)
+                .endsWith("/");
+        session.get("/reports", "Accept", "text/html");
+        return session;
+    }
+
+    /** A page request: someone who cannot sign in is sent to the sign-in page, which shows nothing. */
+    private Response page(Reader reader, String path) {
+        TestHttp session = sessions.get(reader);
+        return session == null ? http.get(path, "Accept", "text/html") : session.get(path, "Accept", "text/html");
+    }
+
+    private static Answer byPageStatus(Response response) {
+        return response.status() == 302 ? Answer.HIDDEN : byStatus(response);
+    }
+
+    private Answer page(Case report, Reader reader) {
+        Response response = page(reader, "/reports/" + report.id());
+        if (response.status() != 200) {
+            assertThat(response.body()).doesNotContain(word);
+        }
+        return byPageStatus(response);
+    }
+
+    /** The list shows twenty a page: every page of the search is read. */
+    private Answer pageSearch(Case report, Reader reader) {
+        for (int n = 1; n <= 3; n++) {
+            Response response = page(reader, "/reports?q=" + word + "&page=" + n);
+            if (response.status() == 200 && response.body().contains(report.id().toString())) {
+                return Answer.SHOWN;
+            }
+        }
+        return Answer.HIDDEN;
+    }
+
+    /** An empty message: a participant is told what is missing (the page again), nothing is posted. */
+    private Answer pagePostMessage(Case report, Reader reader) {
+        TestHttp session = sessions.get(reader);
+        return session == null
+                ? Answer.HIDDEN
+                : byPageStatus(session.postForm("/reports/" + report.id() + "/messages", Map.of("body", "")));
+    }
+
+    /** No status chosen: the police are told what is missing (the page again), nothing changes. */
+    private Answer pageStatus(Case report, Reader reader) {
+        TestHttp session = sessions.get(reader);
+        return session == null
+                ? Answer.HIDDEN
+                : byPageStatus(session.postForm("/reports/" + report.id() + "/status", Map.of("status", "")));
     }
 
     private Attachment fileOf(Case report) {
