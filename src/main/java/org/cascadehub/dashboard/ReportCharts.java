@@ -25,6 +25,8 @@ class ReportCharts {
             BarChart byBorough,
             BarChart byMonth,
             BarChart feedback,
+            BarChart medianResponseByMonth,
+            BarChart feedbackShareByMonth,
             @Nullable String medianResponse,
             String feedbackShare) {}
 
@@ -48,6 +50,23 @@ class ReportCharts {
                         List.of(
                                 new Row("With feedback", figures.withFeedback()),
                                 new Row("Without feedback yet", figures.total() - figures.withFeedback()))),
+                BarChart.of(
+                        "median-response-by-month",
+                        "Median time to the first police response, by month",
+                        "Hours",
+                        figures.monthly().stream()
+                                .filter(m -> m.medianMinutesToFirstResponse() != null)
+                                .map(m -> new Row(m.key(), m.medianMinutesToFirstResponse() / 60.0))
+                                .toList(),
+                        hours -> String.format(Locale.UK, "%.1f h", hours)),
+                BarChart.of(
+                        "feedback-share-by-month",
+                        "Share of reports with feedback from the police, by month",
+                        "Per cent",
+                        figures.monthly().stream()
+                                .map(m -> new Row(m.key(), m.feedbackShare() * 100))
+                                .toList(),
+                        share -> String.format(Locale.UK, "%d%%", Math.round(share))),
                 duration(figures.medianMinutesToFirstResponse()),
                 percent(figures.feedbackShare()));
     }

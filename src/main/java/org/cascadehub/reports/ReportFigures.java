@@ -16,12 +16,29 @@ public record ReportFigures(
         @Nullable Double medianMinutesToFirstResponse,
         long responded,
         long withFeedback,
-        double feedbackShare) {
+        double feedbackShare,
+        List<Month> monthly) {
 
     public ReportFigures {
         byType = List.copyOf(byType);
         byBorough = List.copyOf(byBorough);
         byMonth = List.copyOf(byMonth);
+        monthly = List.copyOf(monthly);
+    }
+
+    /**
+     * One month's response figures, by the month the incident happened: how many reports, how many
+     * had feedback, and the median minutes to the first police response (null when none was answered).
+     */
+    public record Month(
+            String key,
+            long reports,
+            long withFeedback,
+            @Nullable Double medianMinutesToFirstResponse) {
+
+        public double feedbackShare() {
+            return reports == 0 ? 0 : (double) withFeedback / reports;
+        }
     }
 
     /** One bar of a chart: {@code key} as the API writes it, {@code label} for people. */

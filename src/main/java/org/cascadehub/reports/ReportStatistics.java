@@ -59,10 +59,34 @@ public class ReportStatistics {
                 byType,
                 byBorough,
                 byMonth,
-                summary.medianSeconds() == null ? null : Math.round(summary.medianSeconds() / 6.0) / 10.0,
+                summary.medianSeconds() == null ? null : minutes(summary.medianSeconds()),
                 summary.responded(),
                 summary.withFeedback(),
-                summary.total() == 0 ? 0 : (double) summary.withFeedback() / summary.total());
+                summary.total() == 0 ? 0 : (double) summary.withFeedback() / summary.total(),
+                monthly(viewer, query));
+    }
+
+    private List<ReportFigures.Month> monthly(@Nullable Viewer viewer, ReportQuery query) {
+        SqlFilter filter = ReportPolicy.visibleTo(viewer, query.filter());
+        return jdbc.sql("""
+                SELECT to_char(r.occurred_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month,
+                  count(*) AS reports,
+                  count(r.feedback_at) AS with_feedback,
+                  percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_response_at - r.created_at))
+                    FILTER (WHERE r.first_response_at IS NOT NULL) AS median_seconds
+                FROM report r""" + filter.clause() + " GROUP BY 1 ORDER BY 1")
+                .params(filter.params())
+                .query((rs, n) -> new ReportFigures.Month(
+                        rs.getString("month"),
+                        rs.getLong("reports"),
+                        rs.getLong("with_feedback"),
+                        rs.getObject("median_seconds") == null ? null : minutes(rs.getDouble("median_seconds"))))
+                .list();
+    }
+
+    /** Seconds as minutes to one decimal place. */
+    private static double minutes(double seconds) {
+        return Math.round(seconds / 6.0) / 10.0;
     }
 
     private record Summary(
@@ -104,6 +128,21 @@ public class ReportStatistics {
                 "",
                 "Share of reports with feedback",
                 String.format(Locale.ROOT, "%.3f", figures.feedbackShare()));
+        for (ReportFigures.Month month : figures.monthly()) {
+            Double median = month.medianMinutesToFirstResponse();
+            row(
+                    csv,
+                    "month_median_minutes_to_first_response",
+                    month.key(),
+                    month.key(),
+                    median == null ? "" : String.format(Locale.ROOT, "%.1f", median));
+            row(
+                    csv,
+                    "month_feedback_share",
+                    month.key(),
+                    month.key(),
+                    String.format(Locale.ROOT, "%.3f", month.feedbackShare()));
+        }
         return csv.toString();
     }
 

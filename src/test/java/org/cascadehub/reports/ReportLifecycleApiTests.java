@@ -449,6 +449,11 @@ class ReportLifecycleApiTests {
         assertThat(police.json().get("byType").get(0).get("key").asString()).isEqualTo("FRAUD");
         assertThat(police.json().get("byMonth").get(0).get("key").asString()).isEqualTo("2024-02");
         assertThat(police.json().get("medianMinutesToFirstResponse").isNull()).isFalse();
+        JsonNode month = police.json().get("monthly").get(0);
+        assertThat(month.get("key").asString()).isEqualTo("2024-02");
+        assertThat(month.get("reports").asLong()).isEqualTo(1);
+        assertThat(month.get("withFeedback").asLong()).isEqualTo(1);
+        assertThat(month.get("medianMinutesToFirstResponse").isNull()).isFalse();
         assertThat(http.get("/api/v1/reports/statistics" + window, "Authorization", lead)
                         .json()
                         .get("total")
@@ -456,7 +461,10 @@ class ReportLifecycleApiTests {
                 .isZero();
         Response csv = http.get("/api/v1/reports/statistics.csv" + window, "Authorization", this.police);
         assertThat(csv.header("Content-Type").orElseThrow()).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("figure,key,label,value").contains("type,FRAUD,Fraud,1");
+        assertThat(csv.body())
+                .startsWith("figure,key,label,value")
+                .contains("type,FRAUD,Fraud,1")
+                .contains("month_feedback_share,2024-02,2024-02,1.000");
     }
 
     @Test

@@ -316,6 +316,8 @@ class ReportPagesTests {
         assertThat(hasTestId(dashboard, "chart-by-borough")).isTrue();
         assertThat(hasTestId(dashboard, "chart-by-month")).isTrue();
         assertThat(hasTestId(dashboard, "chart-feedback")).isTrue();
+        assertThat(hasTestId(dashboard, "chart-median-response-by-month")).isTrue();
+        assertThat(hasTestId(dashboard, "chart-feedback-share-by-month")).isTrue();
         assertThat(testId(dashboard, "median-response")).doesNotContain("No responses yet");
         assertThat(Long.parseLong(testId(dashboard, "statistics-total"))).isGreaterThanOrEqualTo(450);
         long guardCount =
