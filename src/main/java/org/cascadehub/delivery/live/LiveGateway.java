@@ -204,7 +204,7 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
                 idle.add(connection);
             }
         });
-        writers.drain(idle);
+        writers.drain(NettyConnection.writeOnLoops(idle));
     }
 
     @Override
@@ -265,6 +265,6 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
                 idle.add(connection);
             }
         });
-        writers.drain(idle);
+        writers.drain(NettyConnection.writeOnLoops(idle));
     }
 }

@@ -2,6 +2,7 @@ package org.cascadehub.delivery.live;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -10,7 +11,10 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
@@ -21,8 +25,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One stream held by the Netty server: the same bounded queue of shared frames as a servlet stream,
- * written by the channel's event loop. Whoever queues on an idle connection schedules one write
- * task on the loop; the loop writes until the queue is empty or the channel's small outbound
+ * written by the channel's event loop. Queuing on an idle connection answers that it must be
+ * written, and the gateway hands a broadcast's connections to their loops, one task per loop
+ * ({@link #writeOnLoops}); the loop writes until the queue is empty or the channel's small outbound
  * buffer is full, and resumes when Netty reports it writable again. Each frame's bytes are wrapped,
  * not copied, so every connection writes the same array.
  */
@@ -95,10 +100,8 @@ final class NettyConnection extends LiveSink {
         }
         if (full) {
             close(CloseReason.SLOW);
-        } else if (schedule) {
-            schedule();
         }
-        return false;
+        return schedule;
     }
 
     /** Sends the response headers, then {@code frames}, then whatever was queued meanwhile. */
@@ -119,10 +122,38 @@ final class NettyConnection extends LiveSink {
         });
     }
 
-    /** Writing is the loop's: a broadcast schedules it in {@link #offer}, so no writer thread drains. */
+    /** Writes on the channel's loop; a broadcast uses {@link #writeOnLoops} instead, one task per loop. */
     @Override
     void drain() {
-        // nothing to do: see offer
+        schedule();
+    }
+
+    /**
+     * Hands the Netty connections among {@code idle} to their event loops, one task per loop that
+     * writes to each in turn, and answers the others (servlet streams) for the writer threads.
+     */
+    static List<LiveSink> writeOnLoops(List<LiveSink> idle) {
+        if (idle.stream().noneMatch(NettyConnection.class::isInstance)) {
+            return idle;
+        }
+        List<LiveSink> others = new ArrayList<>();
+        Map<EventLoop, List<NettyConnection>> byLoop = new HashMap<>();
+        for (LiveSink sink : idle) {
+            if (sink instanceof NettyConnection connection) {
+                byLoop.computeIfAbsent(connection.channel.eventLoop(), loop -> new ArrayList<>())
+                        .add(connection);
+            } else {
+                others.add(sink);
+            }
+        }
+        byLoop.forEach((loop, batch) -> {
+            try {
+                loop.execute(() -> batch.forEach(NettyConnection::write));
+            } catch (RejectedExecutionException loopStopped) {
+                batch.forEach(connection -> connection.close(CloseReason.SHUTDOWN));
+            }
+        });
+        return others;
     }
 
     @Override
@@ -142,10 +173,8 @@ final class NettyConnection extends LiveSink {
         }
         if (stalled) {
             close(CloseReason.STALLED);
-        } else if (schedule) {
-            schedule();
         }
-        return false;
+        return schedule;
     }
 
     /**
