@@ -3,14 +3,14 @@ package org.cascadehub.delivery.live;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.LastHttpContent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
 final class NettyConnection extends LiveSink {
 
     /** IDLE with nothing queued; SCHEDULED while a write task is queued or running on the loop. */
+    /** The end of a chunked body. */
+    private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
     private enum State {
         STARTING,
         IDLE,
@@ -117,6 +120,8 @@ final class NettyConnection extends LiveSink {
         execute(() -> {
             if (channel.isActive()) {
                 channel.write(streamHeaders());
+                // The headers are encoded now; from here the chunks are written as they are.
+                channel.pipeline().remove(HttpResponseEncoder.class);
             }
             write();
         });
@@ -192,7 +197,7 @@ final class NettyConnection extends LiveSink {
         }
         owner.closed(this, reason);
         if ((reason == CloseReason.SHUTDOWN || reason == CloseReason.ACCESS_ENDED) && channel.isWritable()) {
-            channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            channel.writeAndFlush(Unpooled.wrappedBuffer(LAST_CHUNK));
         }
         channel.close();
     }
@@ -229,7 +234,7 @@ final class NettyConnection extends LiveSink {
                         break;
                     }
                 }
-                channel.write(new DefaultHttpContent(Unpooled.wrappedBuffer(frame.bytes())), channel.voidPromise());
+                channel.write(Unpooled.wrappedBuffer(ChunkedFrame.of(frame)), channel.voidPromise());
                 written++;
             }
             channel.flush();

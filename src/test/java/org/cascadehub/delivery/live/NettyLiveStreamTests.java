@@ -235,9 +235,36 @@ class NettyLiveStreamTests {
         }
     }
 
+    @Test
+    void stoppingTheServerEndsItsStreamsAndStartingItAgainServesThem() {
+        Member ada = streams.member();
+        double before = closed("shutdown");
+        try (SseClient stream = open("Authorization", bearer(ada.token()))) {
+            assertThat(stream.status()).isEqualTo(200);
+            await().until(() -> gateway.connected(ada.id()));
+
+            server.stop();
+            try {
+                assertThat(stream.ends()).as("the stream is ended for shutdown").isTrue();
+                assertThat(gateway.connected(ada.id())).isFalse();
+                assertThat(closed("shutdown")).isGreaterThan(before);
+            } finally {
+                server.start();
+            }
+        }
+        try (SseClient again = open("Authorization", bearer(ada.token()))) {
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(again.next().field("retry")).contains("3000");
+        }
+    }
+
     private double slowClosed() {
+        return closed("slow");
+    }
+
+    private double closed(String reason) {
         return meters.get("cascade.live.streams.closed")
-                .tag("reason", "slow")
+                .tag("reason", reason)
                 .counter()
                 .count();
     }
