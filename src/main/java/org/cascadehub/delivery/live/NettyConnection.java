@@ -196,7 +196,20 @@ final class NettyConnection extends LiveSink {
             pending.clear();
         }
         owner.closed(this, reason);
-        if ((reason == CloseReason.SHUTDOWN || reason == CloseReason.ACCESS_ENDED) && channel.isWritable()) {
+        if (reason != CloseReason.SHUTDOWN && reason != CloseReason.ACCESS_ENDED) {
+            channel.close();
+            return;
+        }
+        try {
+            channel.eventLoop().execute(this::end);
+        } catch (RejectedExecutionException loopStopped) {
+            channel.close();
+        }
+    }
+
+    /** On the event loop: the last chunk if the headers went out (the encoder is gone) and it fits. */
+    private void end() {
+        if (channel.pipeline().get(HttpResponseEncoder.class) == null && channel.isWritable()) {
             channel.writeAndFlush(Unpooled.wrappedBuffer(LAST_CHUNK));
         }
         channel.close();
