@@ -42,17 +42,32 @@ final class CascadeTarget implements Target {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final URI base;
+    /** Where streams are opened: the main port (servlet) or Cascade's stream port (Netty). */
+    private final URI stream;
     private final long pid;
     private final ChildProcess process;
     private final Path dataDirectory;
     private final Map<String, String> clientSettings = new HashMap<>();
     private String note = "";
 
-    private CascadeTarget(URI base, long pid, ChildProcess process, Path dataDirectory) {
+    private CascadeTarget(URI base, URI stream, long pid, ChildProcess process, Path dataDirectory) {
         this.base = base;
+        this.stream = stream;
         this.pid = pid;
         this.process = process;
         this.dataDirectory = dataDirectory;
+    }
+
+    /**
+     * Which server the streams are opened on ({@code harness.cascade.transport}): {@code netty}
+     * (Cascade's stream port, {@code cascade.live.stream-port}) or {@code servlet} (the main port).
+     */
+    static String transport() {
+        String transport = System.getProperty("harness.cascade.transport", "netty");
+        if (!transport.equals("netty") && !transport.equals("servlet")) {
+            throw new IllegalArgumentException("harness.cascade.transport: " + transport + " is not netty or servlet");
+        }
+        return transport;
     }
 
     /** Starts Cascade in demo mode with {@code people} generated people and prepares n streams. */
@@ -65,6 +80,8 @@ final class CascadeTarget implements Target {
             int n,
             Duration timeout) {
         int port = ChildProcess.freePort();
+        boolean netty = transport().equals("netty");
+        int streamPort = netty ? ChildProcess.freePort() : port;
         Path data = work.resolve("cascade-postgres");
         Path temporary = work.resolve("cascade-tmp");
         try {
@@ -84,14 +101,22 @@ final class CascadeTarget implements Target {
                 "--server.port=" + port,
                 "--cascade.demo.database-directory=" + data,
                 "--cascade.demo.generate.people=" + people));
+        if (netty) {
+            command.add("--cascade.live.stream-port=" + streamPort);
+        }
         command.addAll(arguments);
         ChildProcess process = ChildProcess.start("cascade", command, work.resolve("cascade.log"));
-        CascadeTarget target =
-                new CascadeTarget(URI.create("http://127.0.0.1:" + port), process.pid(), process, data);
+        CascadeTarget target = new CascadeTarget(
+                URI.create("http://127.0.0.1:" + port),
+                URI.create("http://127.0.0.1:" + streamPort),
+                process.pid(),
+                process,
+                data);
         try {
             target.awaitReady(timeout);
             target.prepare(n, StreamTokens.jdbcUrlFromDataDirectory(data));
-            target.note = "started here, JVM " + String.join(" ", jvmArguments)
+            target.note = "started here, streams on " + (netty ? "the Netty port" : "the servlet port")
+                    + ", JVM " + String.join(" ", jvmArguments)
                     + (arguments.isEmpty() ? "" : ", arguments " + String.join(" ", arguments));
             return target;
         } catch (RuntimeException e) {
@@ -100,9 +125,16 @@ final class CascadeTarget implements Target {
         }
     }
 
-    /** A Cascade already running, whose database the harness may write tokens into. */
+    /**
+     * A Cascade already running, whose database the harness may write tokens into; streams go to
+     * {@code harness.cascade.streamPort} when it is set (its Netty port), else to the main port.
+     */
     static CascadeTarget attach(URI base, String jdbcUrl, long pid, int n) {
-        CascadeTarget target = new CascadeTarget(base, pid, null, null);
+        String streamPort = System.getProperty("harness.cascade.streamPort", "");
+        URI stream = streamPort.isBlank()
+                ? base
+                : URI.create("http://" + base.getHost() + ":" + Integer.parseInt(streamPort.trim()));
+        CascadeTarget target = new CascadeTarget(base, stream, pid, null, null);
         target.prepare(n, jdbcUrl);
         target.note = "running at " + base;
         return target;
@@ -122,10 +154,11 @@ final class CascadeTarget implements Target {
         }
         clientSettings.putAll(Map.of(
                 "protocol", "sse",
-                "host", base.getHost(),
-                "port", Integer.toString(base.getPort()),
+                "host", stream.getHost(),
+                "port", Integer.toString(stream.getPort()),
                 "path", STREAM,
                 "publisher", "cascade",
+                "publisherPort", Integer.toString(base.getPort()),
                 "publisherToken", police,
                 "boroughs", String.join(",", boroughs),
                 "tokensFile", issued.file().toString()));
@@ -158,7 +191,7 @@ final class CascadeTarget implements Target {
 
     /** Opens the stream once and reads only its status. */
     private void requireStream(String token) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(STREAM))
+        HttpRequest request = HttpRequest.newBuilder(stream.resolve(STREAM))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")

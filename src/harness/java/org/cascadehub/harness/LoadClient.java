@@ -227,7 +227,7 @@ public final class LoadClient {
             case "mqtt" -> ReferencePublishers.mqtt(run.target(), run.topic(), run.payload());
             case "floor" -> ReferencePublishers.floor(run.target(), run.payload());
             case "cascade" -> new CascadePublisher(
-                    URI.create("http://" + run.target().getHostString() + ":" + run.target().getPort()),
+                    URI.create("http://" + run.target().getHostString() + ":" + run.publisherPort()),
                     run.publisherToken(),
                     run.boroughs(),
                     run.payload());
@@ -247,6 +247,11 @@ public final class LoadClient {
 
         String path() {
             return p.getProperty("path", "/");
+        }
+
+        /** The API's port, when streams are served on another (Cascade's Netty stream port). */
+        int publisherPort() {
+            return p.containsKey("publisherPort") ? integer("publisherPort") : target().getPort();
         }
 
         String topic() {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * empty or the socket cannot take more, and the container calls {@link #onWritePossible} when it
  * can. One thread drains at a time (state {@code WRITING}); everything else only queues.
  */
-final class LiveConnection implements WriteListener, AsyncListener {
+final class LiveConnection extends LiveSink implements WriteListener, AsyncListener {
 
     /** Why a connection was closed (a metric tag). */
     enum CloseReason {
@@ -38,7 +38,7 @@ final class LiveConnection implements WriteListener, AsyncListener {
 
     /** What a connection reports to the gateway holding it. */
     interface Owner {
-        void closed(LiveConnection connection, CloseReason reason);
+        void closed(LiveSink connection, CloseReason reason);
 
         void sent(int frames);
     }

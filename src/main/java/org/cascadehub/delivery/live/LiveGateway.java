@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Predicate;
 import org.cascadehub.delivery.live.LiveConnection.CloseReason;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
@@ -136,6 +137,14 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
                 this,
                 System::nanoTime);
         async.addListener(connection);
+        open(connection, lastEventId);
+    }
+
+    /**
+     * Registers a stream opened on another server (Netty) and starts it as {@link #connect} does.
+     * The replay may read the database: call it off any event loop.
+     */
+    void open(LiveSink connection, @Nullable Long lastEventId) throws IOException {
         registry.add(connection);
         metrics.opened();
         if (!accepting) {
@@ -146,7 +155,7 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
         first.add(retry);
         if (lastEventId != null) {
             try {
-                first.addAll(replay.since(lastEventId, viewer.personId()));
+                first.addAll(replay.since(lastEventId, connection.person()));
             } catch (RuntimeException e) {
                 log.warn("Replay after event {} failed; the stream is closed for the client to retry", lastEventId, e);
                 connection.close(CloseReason.GONE);
@@ -176,21 +185,30 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
         });
     }
 
+    /** Closes the matching streams for shutdown (a server stopping before the gateway does). */
+    void shutDown(Predicate<LiveSink> which) {
+        registry.forEach(connection -> {
+            if (which.test(connection)) {
+                connection.close(CloseReason.SHUTDOWN);
+            }
+        });
+    }
+
     /** Keeps idle streams alive, finds dead and stalled ones, and ages the ring. */
     void heartbeat() {
         ring.expire();
         long stall = settings.stallTimeout().toNanos();
-        List<LiveConnection> idle = new ArrayList<>();
+        List<LiveSink> idle = new ArrayList<>();
         registry.forEach(connection -> {
             if (connection.heartbeat(stall, inFlight)) {
                 idle.add(connection);
             }
         });
-        writers.drain(idle);
+        writers.drain(NettyConnection.writeOnLoops(idle));
     }
 
     @Override
-    public void closed(LiveConnection connection, CloseReason reason) {
+    public void closed(LiveSink connection, CloseReason reason) {
         if (registry.remove(connection)) {
             metrics.closed(reason);
         }
@@ -241,12 +259,12 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
     }
 
     private void fanOut(SseFrame frame, Set<PersonId> recipients) {
-        List<LiveConnection> idle = new ArrayList<>();
+        List<LiveSink> idle = new ArrayList<>();
         registry.forEachOf(recipients, connection -> {
             if (connection.offer(frame)) {
                 idle.add(connection);
             }
         });
-        writers.drain(idle);
+        writers.drain(NettyConnection.writeOnLoops(idle));
     }
 }

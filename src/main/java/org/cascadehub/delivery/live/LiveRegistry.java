@@ -15,14 +15,14 @@ import org.cascadehub.directory.PersonId;
  */
 final class LiveRegistry {
 
-    private static final LiveConnection[] NONE = new LiveConnection[0];
+    private static final LiveSink[] NONE = new LiveSink[0];
 
-    private final ConcurrentHashMap<PersonId, LiveConnection[]> byPerson = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<PersonId, LiveSink[]> byPerson = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
 
-    void add(LiveConnection connection) {
-        byPerson.merge(connection.person(), new LiveConnection[] {connection}, (held, added) -> {
-            LiveConnection[] more = Arrays.copyOf(held, held.length + 1);
+    void add(LiveSink connection) {
+        byPerson.merge(connection.person(), new LiveSink[] {connection}, (held, added) -> {
+            LiveSink[] more = Arrays.copyOf(held, held.length + 1);
             more[held.length] = connection;
             return more;
         });
@@ -30,11 +30,11 @@ final class LiveRegistry {
     }
 
     /** Removes the connection; answers whether it was still here (so each is counted out once). */
-    boolean remove(LiveConnection connection) {
+    boolean remove(LiveSink connection) {
         boolean[] removed = {false};
         byPerson.computeIfPresent(connection.person(), (person, held) -> {
-            List<LiveConnection> rest = new ArrayList<>(held.length);
-            for (LiveConnection c : held) {
+            List<LiveSink> rest = new ArrayList<>(held.length);
+            for (LiveSink c : held) {
                 if (c == connection) {
                     removed[0] = true;
                 } else {
@@ -55,12 +55,12 @@ final class LiveRegistry {
      * set: an alert to a few people among 100,000 connections looks up those few, and an alert to
      * the whole city while few are connected tests those few against the recipient set.
      */
-    void forEachOf(Set<PersonId> recipients, Consumer<LiveConnection> action) {
+    void forEachOf(Set<PersonId> recipients, Consumer<LiveSink> action) {
         if (recipients.size() <= byPerson.size()) {
             for (PersonId person : recipients) {
-                LiveConnection[] connections = byPerson.get(person);
+                LiveSink[] connections = byPerson.get(person);
                 if (connections != null) {
-                    for (LiveConnection connection : connections) {
+                    for (LiveSink connection : connections) {
                         action.accept(connection);
                     }
                 }
@@ -68,7 +68,7 @@ final class LiveRegistry {
         } else {
             byPerson.forEach((person, connections) -> {
                 if (recipients.contains(person)) {
-                    for (LiveConnection connection : connections) {
+                    for (LiveSink connection : connections) {
                         action.accept(connection);
                     }
                 }
@@ -76,15 +76,15 @@ final class LiveRegistry {
         }
     }
 
-    void forEachOf(PersonId person, Consumer<LiveConnection> action) {
-        for (LiveConnection connection : byPerson.getOrDefault(person, NONE)) {
+    void forEachOf(PersonId person, Consumer<LiveSink> action) {
+        for (LiveSink connection : byPerson.getOrDefault(person, NONE)) {
             action.accept(connection);
         }
     }
 
-    void forEach(Consumer<LiveConnection> action) {
+    void forEach(Consumer<LiveSink> action) {
         byPerson.values().forEach(connections -> {
-            for (LiveConnection connection : connections) {
+            for (LiveSink connection : connections) {
                 action.accept(connection);
             }
         });

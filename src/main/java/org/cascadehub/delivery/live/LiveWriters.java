@@ -39,7 +39,7 @@ final class LiveWriters {
                 new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
-    void drain(List<LiveConnection> connections) {
+    void drain(List<? extends LiveSink> connections) {
         int n = connections.size();
         if (n == 0) {
             return;
@@ -47,8 +47,8 @@ final class LiveWriters {
         int batches = Math.clamp((n + SMALLEST_BATCH - 1) / SMALLEST_BATCH, 1, threads);
         int size = (n + batches - 1) / batches;
         for (int from = 0; from < n; from += size) {
-            List<LiveConnection> batch = connections.subList(from, Math.min(n, from + size));
-            pool.execute(() -> batch.forEach(LiveConnection::drain));
+            List<? extends LiveSink> batch = connections.subList(from, Math.min(n, from + size));
+            pool.execute(() -> batch.forEach(LiveSink::drain));
         }
     }
 

@@ -175,7 +175,7 @@ class LiveConnectionTests {
     private LiveConnection.Owner owner() {
         return new LiveConnection.Owner() {
             @Override
-            public void closed(LiveConnection c, CloseReason reason) {
+            public void closed(LiveSink c, CloseReason reason) {
                 closed.add(reason);
             }
 
