@@ -13,6 +13,7 @@ import org.cascadehub.directory.People;
 import org.cascadehub.directory.Person;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.Page;
+import org.cascadehub.platform.Pagination;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;

@@ -5,6 +5,7 @@ import org.cascadehub.directory.Boroughs;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.NotFound;
 import org.cascadehub.platform.Page;
+import org.cascadehub.platform.Pagination;
 import org.cascadehub.reports.Report;
 import org.cascadehub.reports.ReportId;
 import org.cascadehub.reports.ReportPolicy;
@@ -57,10 +58,10 @@ class ReportPages implements ReportPage {
                 status == null ? null : ReportStatus.parse(status).orElse(null),
                 null,
                 null);
-        Page<Report> found = reports.search(viewer, query, ReportPagination.number(page), PAGE_SIZE);
+        Page<Report> found = reports.search(viewer, query, Pagination.number(page), PAGE_SIZE);
         model.addAttribute("query", query);
         model.addAttribute("found", found);
-        model.addAttribute("pagination", ReportPagination.of(found, request));
+        model.addAttribute("pagination", Pagination.of(found, request));
         model.addAttribute("types", ReportType.values());
         model.addAttribute("statuses", ReportStatus.values());
         model.addAttribute("boroughs", boroughs.all());

@@ -1,26 +1,27 @@
-package org.cascadehub.directory.web;
+package org.cascadehub.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.cascadehub.platform.Page;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The GOV.UK pagination component's links for a page of results: the first and last pages, the
  * current one and its neighbours, with gaps between. Each link keeps the request's other filters.
+ * Every searchable page uses it (the template reads {@code items}, {@code previous}, {@code next}).
  */
-record Pagination(@Nullable String previous, @Nullable String next, List<Item> items) {
+public record Pagination(
+        @Nullable String previous, @Nullable String next, List<Item> items) {
 
     /** A numbered link, or a gap ({@code href} null, {@code number} 0). */
-    record Item(int number, @Nullable String href, boolean current) {
+    public record Item(int number, @Nullable String href, boolean current) {
         public boolean gap() {
             return href == null;
         }
     }
 
-    static Pagination of(Page<?> page, HttpServletRequest request) {
+    public static Pagination of(Page<?> page, HttpServletRequest request) {
         UriComponentsBuilder base =
                 UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString());
         List<Item> items = new ArrayList<>();
@@ -51,7 +52,7 @@ record Pagination(@Nullable String previous, @Nullable String next, List<Item> i
     }
 
     /** A page number from a query parameter; anything that is not a positive number means the first page. */
-    static int number(@Nullable String requested) {
+    public static int number(@Nullable String requested) {
         try {
             return requested == null ? 1 : Page.number(Integer.parseInt(requested.trim()));
         } catch (NumberFormatException e) {

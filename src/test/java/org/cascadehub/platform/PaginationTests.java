@@ -1,9 +1,8 @@
-package org.cascadehub.directory.web;
+package org.cascadehub.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.cascadehub.platform.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
