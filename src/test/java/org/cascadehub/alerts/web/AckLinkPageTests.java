@@ -1,9 +1,9 @@
 package org.cascadehub.alerts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cascadehub.alerts.web.AlertPageFixtures.hasTestId;
-import static org.cascadehub.alerts.web.AlertPageFixtures.testId;
 import static org.cascadehub.alerts.web.AlertPageFixtures.westminster;
+import static org.cascadehub.support.PageHtml.hasTestId;
+import static org.cascadehub.support.PageHtml.testId;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,14 +1,14 @@
 package org.cascadehub.alerts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cascadehub.alerts.web.AlertPageFixtures.checked;
-import static org.cascadehub.alerts.web.AlertPageFixtures.inlineError;
-import static org.cascadehub.alerts.web.AlertPageFixtures.inputValue;
-import static org.cascadehub.alerts.web.AlertPageFixtures.selected;
-import static org.cascadehub.alerts.web.AlertPageFixtures.summaryLinks;
-import static org.cascadehub.alerts.web.AlertPageFixtures.testId;
-import static org.cascadehub.alerts.web.AlertPageFixtures.textareaText;
 import static org.cascadehub.alerts.web.AlertPageFixtures.validForm;
+import static org.cascadehub.support.PageHtml.checked;
+import static org.cascadehub.support.PageHtml.inlineError;
+import static org.cascadehub.support.PageHtml.inputValue;
+import static org.cascadehub.support.PageHtml.selected;
+import static org.cascadehub.support.PageHtml.summaryLinks;
+import static org.cascadehub.support.PageHtml.testId;
+import static org.cascadehub.support.PageHtml.textareaText;
 
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +18,7 @@ import org.cascadehub.alerts.AlertDraft;
 import org.cascadehub.alerts.Area;
 import org.cascadehub.alerts.Audience;
 import org.cascadehub.alerts.Reach;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,7 +209,7 @@ class AlertFormPageTests {
                     .contains("Retail " + expected.bySector().get("retail"));
             assertThat(testId(page, "reach-channels")).contains("On screen " + expected.people());
             assertThat(testId(page, "approval-needed")).isEqualTo("As written, you may publish it at once.");
-            assertThat(AlertPageFixtures.checkedValues(page, "sectors")).containsExactly("retail");
+            assertThat(PageHtml.checkedValues(page, "sectors")).containsExactly("retail");
         }
 
         form.put("severity", "Extreme");

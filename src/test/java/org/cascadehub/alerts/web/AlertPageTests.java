@@ -1,10 +1,10 @@
 package org.cascadehub.alerts.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cascadehub.alerts.web.AlertPageFixtures.hasTestId;
-import static org.cascadehub.alerts.web.AlertPageFixtures.inlineError;
-import static org.cascadehub.alerts.web.AlertPageFixtures.testId;
 import static org.cascadehub.alerts.web.AlertPageFixtures.westminster;
+import static org.cascadehub.support.PageHtml.hasTestId;
+import static org.cascadehub.support.PageHtml.inlineError;
+import static org.cascadehub.support.PageHtml.testId;
 
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +13,7 @@ import org.cascadehub.alerts.Alert;
 import org.cascadehub.alerts.AlertStatus;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.directory.Role;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.cascadehub.support.TestPeople;
@@ -91,7 +92,7 @@ class AlertPageTests {
 
         Response noReason = approver.postForm(path + "/reject", Map.of("reason", " "));
         assertThat(noReason.status()).isEqualTo(200);
-        assertThat(AlertPageFixtures.summaryLinks(noReason.body())).containsOnlyKeys("#reason");
+        assertThat(PageHtml.summaryLinks(noReason.body())).containsOnlyKeys("#reason");
         assertThat(inlineError(noReason.body(), "reason")).startsWith("Say why the alert is rejected");
         assertThat(alerts.find(alert.id()).orElseThrow().status()).isEqualTo(AlertStatus.SUBMITTED);
 
@@ -182,9 +183,9 @@ class AlertPageTests {
         TestHttp police = fixtures.as("police@demo.test");
 
         String form = police.get(path + "/update").body();
-        assertThat(AlertPageFixtures.inputValue(form, "headline"))
+        assertThat(PageHtml.inputValue(form, "headline"))
                 .isEqualTo(alert.content().headline());
-        assertThat(AlertPageFixtures.checked(form, "boroughs-westminster")).isTrue();
+        assertThat(PageHtml.checked(form, "boroughs-westminster")).isTrue();
         Map<String, String> update = AlertPageFixtures.validForm("Cordon widened " + unique());
         update.put("action", "publish");
         String updatePath = AlertPageFixtures.local(

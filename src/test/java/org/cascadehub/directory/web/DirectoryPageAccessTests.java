@@ -15,6 +15,7 @@ import org.cascadehub.directory.PersonDetails;
 import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Sector;
 import org.cascadehub.directory.Sectors;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,7 +172,7 @@ class DirectoryPageAccessTests {
 
         Response own = security.get("/directory/organisations/" + strand + "/edit");
         assertThat(own.status()).isEqualTo(200);
-        assertThat(Pages.inputValue(own.body(), "name")).isEqualTo(STRAND);
+        assertThat(PageHtml.inputValue(own.body(), "name")).isEqualTo(STRAND);
         assertThat(security.get("/directory/organisations/" + strand).body())
                 .contains("data-testid=\"edit-organisation\"")
                 .contains("data-testid=\"add-person\"")

@@ -11,6 +11,7 @@ import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,27 +62,29 @@ class MembershipPageTests {
         assertThat(response.status()).isEqualTo(200);
         String html = response.body();
         assertThat(html).contains("<title>Error: Apply to join Cascade");
-        assertThat(Pages.summaryLinks(html))
+        assertThat(PageHtml.summaryLinks(html))
                 .containsOnlyKeys(
                         "#organisation.name",
                         "#organisation.contactEmail",
                         "#organisation.website",
                         "#applicantEmail",
                         "#applicantPhone");
-        assertThat(Pages.inlineError(html, "organisation.name")).isEqualTo("Enter the organisation's name");
-        assertThat(Pages.inlineError(html, "organisation.website")).contains("starting https://");
-        assertThat(Pages.inlineError(html, "applicantEmail")).contains("correct format");
-        assertThat(Pages.inlineError(html, "applicantName")).isNull();
+        assertThat(PageHtml.inlineError(html, "organisation.name")).isEqualTo("Enter the organisation's name");
+        assertThat(PageHtml.inlineError(html, "organisation.website")).contains("starting https://");
+        assertThat(PageHtml.inlineError(html, "applicantEmail")).contains("correct format");
+        assertThat(PageHtml.inlineError(html, "applicantName")).isNull();
 
-        assertThat(Pages.inputValue(html, "organisation.contactEmail")).isEqualTo("not-an-email");
-        assertThat(Pages.inputValue(html, "organisation.website")).isEqualTo("example.com");
-        assertThat(Pages.inputValue(html, "applicantName")).isEqualTo("Pat O'Brien");
-        assertThat(Pages.inputValue(html, "applicantPhone")).isEqualTo("call me");
-        assertThat(Pages.textareaText(html, "message")).isEqualTo("We are <new> here");
-        assertThat(Pages.checked(html, "organisation.kind-3")).as("Business").isTrue();
-        assertThat(Pages.checked(html, "organisation.kind")).as("Police unit").isFalse();
-        assertThat(Pages.checked(html, "organisation.sectors")).as("Retail").isTrue();
-        assertThat(Pages.checked(html, "organisation.sectors-2"))
+        assertThat(PageHtml.inputValue(html, "organisation.contactEmail")).isEqualTo("not-an-email");
+        assertThat(PageHtml.inputValue(html, "organisation.website")).isEqualTo("example.com");
+        assertThat(PageHtml.inputValue(html, "applicantName")).isEqualTo("Pat O'Brien");
+        assertThat(PageHtml.inputValue(html, "applicantPhone")).isEqualTo("call me");
+        assertThat(PageHtml.textareaText(html, "message")).isEqualTo("We are <new> here");
+        assertThat(PageHtml.checked(html, "organisation.kind-3")).as("Business").isTrue();
+        assertThat(PageHtml.checked(html, "organisation.kind"))
+                .as("Police unit")
+                .isFalse();
+        assertThat(PageHtml.checked(html, "organisation.sectors")).as("Retail").isTrue();
+        assertThat(PageHtml.checked(html, "organisation.sectors-2"))
                 .as("Hospitality")
                 .isFalse();
     }
@@ -123,7 +126,7 @@ class MembershipPageTests {
         Response noReason = admin.postForm("/vetting/" + applied.id() + "/reject", Map.of("reason", "  "));
 
         assertThat(noReason.status()).isEqualTo(200);
-        assertThat(Pages.summaryLinks(noReason.body()))
+        assertThat(PageHtml.summaryLinks(noReason.body()))
                 .containsEntry("#reason-" + applied.id(), "Enter the reason, which the applicant will see");
         assertThat(noReason.body()).contains("id=\"reason-error-" + applied.id() + "\"");
         assertThat(applications

@@ -16,6 +16,7 @@ import org.cascadehub.directory.PersonDetails;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.PersonStatus;
 import org.cascadehub.directory.Role;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,10 +61,10 @@ class OrganisationFormTests {
                         "website", "not a website"));
 
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(Pages.summaryLinks(bad.body())).containsOnlyKeys("#contactPhone", "#website");
-        assertThat(Pages.inlineError(bad.body(), "contactPhone")).contains("international format");
-        assertThat(Pages.inputValue(bad.body(), "name")).isEqualTo("Renamed " + member.organisationName());
-        assertThat(Pages.inputValue(bad.body(), "website")).isEqualTo("not a website");
+        assertThat(PageHtml.summaryLinks(bad.body())).containsOnlyKeys("#contactPhone", "#website");
+        assertThat(PageHtml.inlineError(bad.body(), "contactPhone")).contains("international format");
+        assertThat(PageHtml.inputValue(bad.body(), "name")).isEqualTo("Renamed " + member.organisationName());
+        assertThat(PageHtml.inputValue(bad.body(), "website")).isEqualTo("not a website");
         assertThat(organisations.find(member.organisation()).orElseThrow().name())
                 .isEqualTo(member.organisationName());
 
@@ -167,7 +168,7 @@ class OrganisationFormTests {
 
         Response noReason = admin.postForm(page + "/suspend", Map.of("reason", ""));
         assertThat(noReason.status()).isEqualTo(200);
-        assertThat(Pages.summaryLinks(noReason.body())).containsOnlyKeys("#reason");
+        assertThat(PageHtml.summaryLinks(noReason.body())).containsOnlyKeys("#reason");
         assertThat(organisations.find(member.organisation()).orElseThrow().status())
                 .isEqualTo(OrganisationStatus.VETTED);
 
@@ -210,7 +211,7 @@ class OrganisationFormTests {
                 add,
                 Map.of("name", "Eve " + unique, "email", "eve-" + unique + "@example.test", "roles", "ADMINISTRATOR"));
         assertThat(forged.status()).isEqualTo(200);
-        assertThat(Pages.summaryLinks(forged.body())).containsOnlyKeys("#roles");
+        assertThat(PageHtml.summaryLinks(forged.body())).containsOnlyKeys("#roles");
         assertThat(people.findByEmail("eve-" + unique + "@example.test")).isEmpty();
 
         String asAdmin = pages.as("admin@demo.test").get(add).body();
@@ -229,10 +230,12 @@ class OrganisationFormTests {
         Response bad = manager.postForm(
                 add, Map.of("name", "Dee Door", "email", email, "siaLicence", "1234", "notifySms", "true"));
         assertThat(bad.status()).isEqualTo(200);
-        assertThat(Pages.summaryLinks(bad.body())).containsOnlyKeys("#phone", "#siaLicence", "#roles");
-        assertThat(Pages.inputValue(bad.body(), "siaLicence")).isEqualTo("1234");
-        assertThat(Pages.checked(bad.body(), "notifySms")).isTrue();
-        assertThat(Pages.checked(bad.body(), "notifyEmail")).as("left unticked").isFalse();
+        assertThat(PageHtml.summaryLinks(bad.body())).containsOnlyKeys("#phone", "#siaLicence", "#roles");
+        assertThat(PageHtml.inputValue(bad.body(), "siaLicence")).isEqualTo("1234");
+        assertThat(PageHtml.checked(bad.body(), "notifySms")).isTrue();
+        assertThat(PageHtml.checked(bad.body(), "notifyEmail"))
+                .as("left unticked")
+                .isFalse();
 
         Response added = manager.postForm(
                 add,
@@ -254,7 +257,7 @@ class OrganisationFormTests {
                 .contains(email);
 
         String edit = "/directory/people/" + person.id() + "/edit";
-        assertThat(Pages.inputValue(manager.get(edit).body(), "phone")).isEqualTo("+447700900123");
+        assertThat(PageHtml.inputValue(manager.get(edit).body(), "phone")).isEqualTo("+447700900123");
         Response changed = manager.postForm(
                 edit,
                 Map.of("name", "Dee Doorwell", "email", email, "roles", "SECURITY_MANAGER", "notifyEmail", "true"));

@@ -3,11 +3,8 @@ package org.cascadehub.directory.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cascadehub.access.Credentials;
 import org.cascadehub.demo.DemoAccounts;
 import org.cascadehub.directory.MembershipApplications;
@@ -121,61 +118,4 @@ final class Pages {
 
     /** A security manager of a fresh organisation. */
     record Member(OrganisationId organisation, String organisationName, PersonId id, String email, String password) {}
-
-    /** The value attribute of the input with this id, unescaped; null if it has none. */
-    static String inputValue(String html, String id) {
-        Matcher input = Pattern.compile("<input[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")
-                .matcher(html);
-        assertThat(input.find()).as("an input with id " + id).isTrue();
-        Matcher value = Pattern.compile("\\bvalue=\"([^\"]*)\"").matcher(input.group());
-        return value.find() ? unescape(value.group(1)) : null;
-    }
-
-    /** Whether the checkbox or radio button with this id is checked. */
-    static boolean checked(String html, String id) {
-        Matcher input = Pattern.compile("<input[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>")
-                .matcher(html);
-        assertThat(input.find()).as("an input with id " + id).isTrue();
-        return input.group().contains("checked");
-    }
-
-    /** The text of the textarea with this id. */
-    static String textareaText(String html, String id) {
-        Matcher textarea = Pattern.compile("<textarea[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)</textarea>")
-                .matcher(html);
-        assertThat(textarea.find()).as("a textarea with id " + id).isTrue();
-        return unescape(textarea.group(1));
-    }
-
-    /** The inline error message shown for a field, unescaped; null if there is none. */
-    static String inlineError(String html, String field) {
-        Matcher error = Pattern.compile("id=\"" + Pattern.quote(field)
-                        + "-error\">\\s*<span class=\"govuk-visually-hidden\">Error:</span>\\s*<span>([^<]*)</span>")
-                .matcher(html);
-        return error.find() ? unescape(error.group(1)) : null;
-    }
-
-    /** The links of the error summary: href to message. */
-    static Map<String, String> summaryLinks(String html) {
-        Matcher link = Pattern.compile("<a href=\"(#[^\"]+)\">([^<]*)</a>").matcher(summary(html));
-        Map<String, String> links = new java.util.LinkedHashMap<>();
-        while (link.find()) {
-            links.put(link.group(1), unescape(link.group(2)));
-        }
-        return links;
-    }
-
-    private static String summary(String html) {
-        int start = html.indexOf("govuk-error-summary__list");
-        assertThat(start).as("an error summary").isNotNegative();
-        return html.substring(start, html.indexOf("</ul>", start));
-    }
-
-    static String unescape(String text) {
-        return text.replace("&#39;", "'")
-                .replace("&quot;", "\"")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&");
-    }
 }

@@ -9,6 +9,7 @@ import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.Sectors;
 import org.cascadehub.directory.SharingGroups;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,8 +45,8 @@ class ReferenceFormTests {
         admin.get("/directory/sectors");
         Response duplicate = admin.postForm("/directory/sectors", Map.of("name", "retail"));
         assertThat(duplicate.status()).isEqualTo(200);
-        assertThat(Pages.inlineError(duplicate.body(), "name")).contains("already a sector");
-        assertThat(Pages.inputValue(duplicate.body(), "name")).isEqualTo("retail");
+        assertThat(PageHtml.inlineError(duplicate.body(), "name")).contains("already a sector");
+        assertThat(PageHtml.inputValue(duplicate.body(), "name")).isEqualTo("retail");
 
         String unique = UUID.randomUUID().toString().substring(0, 6);
         assertThat(admin.postForm("/directory/sectors", Map.of("name", "Markets " + unique))
@@ -71,7 +72,7 @@ class ReferenceFormTests {
         Response noName = admin.postForm(
                 "/directory/sharing-groups/new",
                 Map.of("name", "", "members", member.organisation().toString()));
-        assertThat(Pages.summaryLinks(noName.body())).containsOnlyKeys("#name");
+        assertThat(PageHtml.summaryLinks(noName.body())).containsOnlyKeys("#name");
         assertThat(noName.body()).contains("value=\"" + member.organisation() + "\" checked");
 
         String group = "Strand BCRP " + unique;

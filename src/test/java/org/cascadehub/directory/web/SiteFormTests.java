@@ -8,6 +8,7 @@ import org.cascadehub.directory.OrganisationStatus;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.SiteDetails;
 import org.cascadehub.directory.Sites;
+import org.cascadehub.support.PageHtml;
 import org.cascadehub.support.TestHttp;
 import org.cascadehub.support.TestHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,18 +55,18 @@ class SiteFormTests {
                         "longitude",
                         "2.3522"));
         assertThat(paris.status()).isEqualTo(200);
-        assertThat(Pages.summaryLinks(paris.body())).containsOnlyKeys("#latitude");
-        assertThat(Pages.inlineError(paris.body(), "location")).contains("outside every borough");
-        assertThat(Pages.inputValue(paris.body(), "name")).isEqualTo("Paris office");
-        assertThat(Pages.inputValue(paris.body(), "latitude")).isEqualTo("48.8566");
-        assertThat(Pages.inputValue(paris.body(), "longitude")).isEqualTo("2.3522");
+        assertThat(PageHtml.summaryLinks(paris.body())).containsOnlyKeys("#latitude");
+        assertThat(PageHtml.inlineError(paris.body(), "location")).contains("outside every borough");
+        assertThat(PageHtml.inputValue(paris.body(), "name")).isEqualTo("Paris office");
+        assertThat(PageHtml.inputValue(paris.body(), "latitude")).isEqualTo("48.8566");
+        assertThat(PageHtml.inputValue(paris.body(), "longitude")).isEqualTo("2.3522");
 
         Response unreadable = manager.postForm(
                 add, Map.of("name", "", "address", "Somewhere", "latitude", "north-ish", "longitude", "-0.13"));
-        assertThat(Pages.summaryLinks(unreadable.body())).containsOnlyKeys("#name", "#latitude");
-        assertThat(Pages.inlineError(unreadable.body(), "latitude")).contains("must be a number");
-        assertThat(Pages.inlineError(unreadable.body(), "location")).isNull();
-        assertThat(Pages.inputValue(unreadable.body(), "latitude")).isEqualTo("north-ish");
+        assertThat(PageHtml.summaryLinks(unreadable.body())).containsOnlyKeys("#name", "#latitude");
+        assertThat(PageHtml.inlineError(unreadable.body(), "latitude")).contains("must be a number");
+        assertThat(PageHtml.inlineError(unreadable.body(), "location")).isNull();
+        assertThat(PageHtml.inputValue(unreadable.body(), "latitude")).isEqualTo("north-ish");
         assertThat(sites.ofOrganisation(member.organisation())).isEmpty();
 
         Response westminster = manager.postForm(
@@ -99,7 +100,7 @@ class SiteFormTests {
 
         String form = manager.get(edit).body();
         assertThat(form).contains(">Westminster</strong>");
-        assertThat(Pages.inputValue(form, "latitude")).isEqualTo("51.5101");
+        assertThat(PageHtml.inputValue(form, "latitude")).isEqualTo("51.5101");
 
         Response moved = manager.postForm(
                 edit,

@@ -1,11 +1,11 @@
 package org.cascadehub.reports.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.cascadehub.reports.web.ReportPageFixtures.hasTestId;
-import static org.cascadehub.reports.web.ReportPageFixtures.inlineError;
-import static org.cascadehub.reports.web.ReportPageFixtures.summaryLinks;
-import static org.cascadehub.reports.web.ReportPageFixtures.testId;
 import static org.cascadehub.reports.web.ReportPageFixtures.unique;
+import static org.cascadehub.support.PageHtml.hasTestId;
+import static org.cascadehub.support.PageHtml.inlineError;
+import static org.cascadehub.support.PageHtml.summaryLinks;
+import static org.cascadehub.support.PageHtml.testId;
 
 import java.util.List;
 import java.util.Map;
