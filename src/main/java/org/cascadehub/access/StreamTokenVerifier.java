@@ -3,8 +3,7 @@ package org.cascadehub.access;
 import java.util.Optional;
 import org.cascadehub.delivery.live.StreamTokens;
 import org.cascadehub.directory.People;
-import org.cascadehub.directory.PersonId;
-import org.cascadehub.directory.PersonSummary;
+import org.cascadehub.directory.Viewer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,11 +21,12 @@ class StreamTokenVerifier implements StreamTokens {
         this.people = people;
     }
 
+    /** One read for the person and their viewer, as {@link BearerTokenFilter} does. */
     @Override
-    public Optional<PersonId> personFor(String token) {
+    public Optional<Viewer> viewerFor(String token) {
         return tokens.personFor(token)
-                .flatMap(people::findById)
-                .filter(PersonSummary::active)
-                .map(PersonSummary::id);
+                .flatMap(people::authenticated)
+                .filter(found -> found.summary().active())
+                .map(People.Authenticated::viewer);
     }
 }

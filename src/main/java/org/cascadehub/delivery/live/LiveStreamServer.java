@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import org.cascadehub.directory.People;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +53,6 @@ class LiveStreamServer implements SmartLifecycle {
     private final LiveSettings settings;
     private final LiveGateway gateway;
     private final ObjectProvider<StreamTokens> tokens;
-    private final People people;
     private final JsonMapper json;
     private final ConfigurableEnvironment environment;
 
@@ -70,14 +68,12 @@ class LiveStreamServer implements SmartLifecycle {
             LiveSettings settings,
             LiveGateway gateway,
             ObjectProvider<StreamTokens> tokens,
-            People people,
             JsonMapper json,
             ConfigurableEnvironment environment) {
         this.server = server;
         this.settings = settings;
         this.gateway = gateway;
         this.tokens = tokens;
-        this.people = people;
         this.json = json;
         this.environment = environment;
     }
@@ -96,7 +92,7 @@ class LiveStreamServer implements SmartLifecycle {
         ExecutorService executor = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("cascade-live-verify-", 0).factory());
         NettyStreamRequests.Context context =
-                new NettyStreamRequests.Context(gateway, settings, verifier, people, json, executor, () -> running);
+                new NettyStreamRequests.Context(gateway, settings, verifier, json, executor, () -> running);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cascade-live-accept"), NioIoHandler.newFactory());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
-import org.cascadehub.directory.People;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.InvalidInput;
@@ -49,7 +48,6 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
             LiveGateway gateway,
             LiveSettings settings,
             StreamTokens tokens,
-            People people,
             JsonMapper json,
             Executor verifiers,
             BooleanSupplier running) {}
@@ -138,7 +136,7 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
     private void open(Channel channel, String token, @Nullable Long lastEventId) {
         String path = StreamController.PATH;
         try {
-            Optional<Viewer> viewer = server.tokens().personFor(token).flatMap(server.people()::viewer);
+            Optional<Viewer> viewer = server.tokens().viewerFor(token);
             if (viewer.isEmpty()) {
                 FullHttpResponse answer = problem(
                         HttpStatus.UNAUTHORIZED,

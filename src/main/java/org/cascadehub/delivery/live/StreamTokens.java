@@ -1,7 +1,7 @@
 package org.cascadehub.delivery.live;
 
 import java.util.Optional;
-import org.cascadehub.directory.PersonId;
+import org.cascadehub.directory.Viewer;
 
 /**
  * Verifies the bearer token of a stream opened on the Netty port, as the API's own token check
@@ -10,6 +10,9 @@ import org.cascadehub.directory.PersonId;
  */
 public interface StreamTokens {
 
-    /** The active person the token belongs to; empty when it is unknown, expired or revoked. */
-    Optional<PersonId> personFor(String token);
+    /**
+     * The viewer of the active person the token belongs to; empty when the token is unknown, expired
+     * or revoked, or the person is not active.
+     */
+    Optional<Viewer> viewerFor(String token);
 }
