@@ -11,10 +11,11 @@ import org.cascadehub.access.AccessEvents.ApiTokenRevoked;
 import org.cascadehub.directory.DirectoryEvents.PersonErased;
 import org.cascadehub.directory.DirectoryEvents.PersonSuspended;
 import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.AfterCommit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tokens found valid in the last few seconds, so a client that calls or reconnects often is not
@@ -76,19 +77,20 @@ class VerifiedTokens {
     }
 
     /** After the revocation commits, so no request can put the token back from a read made before. */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(ApiTokenRevoked revoked) {
-        byHash.values().removeIf(verified -> verified.tokenId().equals(revoked.tokenId()));
+        AfterCommit.run(
+                () -> byHash.values().removeIf(verified -> verified.tokenId().equals(revoked.tokenId())));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(PersonSuspended suspended) {
-        forget(suspended.personId());
+        AfterCommit.run(() -> forget(suspended.personId()));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(PersonErased erased) {
-        forget(erased.personId());
+        AfterCommit.run(() -> forget(erased.personId()));
     }
 
     private void forget(PersonId person) {

@@ -20,11 +20,12 @@ import org.cascadehub.directory.Roster.Member;
 import org.cascadehub.directory.Roster.MemberOrganisation;
 import org.cascadehub.directory.Roster.SitePoint;
 import org.cascadehub.directory.SharingGroupId;
+import org.cascadehub.platform.AfterCommit;
 import org.cascadehub.platform.AuditedEvent;
 import org.jspecify.annotations.Nullable;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Everyone who can receive alerts, in memory, so matching an alert's area and audience is a lookup
@@ -62,10 +63,14 @@ class RecipientIndex {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    /**
+     * A directory change makes the index stale once it commits. Every audited event passes here, so
+     * no registry row ({@link AfterCommit}): the index is memory, rebuilt from the database anyway.
+     */
+    @EventListener
     void on(AuditedEvent event) {
         if (event.getClass().getEnclosingClass() == DirectoryEvents.class) {
-            changes.incrementAndGet();
+            AfterCommit.run(changes::incrementAndGet);
         }
     }
 

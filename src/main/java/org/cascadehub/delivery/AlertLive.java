@@ -19,9 +19,10 @@ import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
+import org.cascadehub.platform.AfterCommit;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -59,12 +60,17 @@ class AlertLive {
 
     /**
      * Broadcast in the publishing thread the moment the transaction commits, ahead of the email,
-     * SMS and webhook work that the same commit starts. No publication registry entry: should the
-     * node stop before this runs, its streams stop too, and every client that reconnects with
-     * {@code Last-Event-ID} is sent the alert from the database ({@link AlertReplay}).
+     * SMS and webhook work that the same commit starts. No publication registry entry ({@link
+     * AfterCommit}): should the node stop before this runs, its streams stop too, and every client
+     * that reconnects with {@code Last-Event-ID} is sent the alert from the database ({@link
+     * AlertReplay}).
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(AlertPublished published) {
+        AfterCommit.run(() -> broadcast(published));
+    }
+
+    private void broadcast(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         Set<PersonId> recipients = new HashSet<>();
         for (Recipient recipient : alerts.recipients(alert.id())) {
@@ -74,9 +80,9 @@ class AlertLive {
     }
 
     /** Counts only change on screen; losing one to a crash costs nothing, so no registry. */
-    @TransactionalEventListener
+    @EventListener
     void on(AcknowledgementsRecorded event) {
-        acknowledged.add(event.alertId());
+        AfterCommit.run(() -> acknowledged.add(event.alertId()));
     }
 
     @Scheduled(fixedDelayString = "${cascade.delivery.live.ack-interval:PT0.5S}")
