@@ -10,7 +10,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Moves current alerts past their expiry time to EXPIRED. */
 @Component
@@ -20,17 +22,26 @@ public class AlertExpiry {
     private final AlertHistory history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    AlertExpiry(JdbcClient jdbc, AlertHistory history, ApplicationEventPublisher events, Clock clock) {
+    AlertExpiry(
+            JdbcClient jdbc,
+            AlertHistory history,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.history = history;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Scheduled(fixedDelayString = "${cascade.alerts.expiry-poll:PT30S}")
     void run() {
-        expireDue(clock.instant());
+        // through the template: a call from inside the bean would bypass its @Transactional, and
+        // the events it publishes would then reach no transactional listener (audit, channels)
+        transactions.executeWithoutResult(status -> expireDue(clock.instant()));
     }
 
     /** Expires every current alert whose time has come by {@code now}; answers their ids. */

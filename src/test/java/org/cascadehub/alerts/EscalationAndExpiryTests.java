@@ -1,6 +1,7 @@
 package org.cascadehub.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cascadehub.support.TestHttp.bearer;
 
 import java.time.Duration;
@@ -119,6 +120,42 @@ class EscalationAndExpiryTests {
                         .get("status")
                         .asString())
                 .isEqualTo("EXPIRED");
+    }
+
+    /** The schedulers' own entry points: their events must reach the transactional listeners (audit, channels). */
+    @Test
+    void theScheduledRunsPublishTheirEventsInsideATransaction() {
+        long severe = publishSevere().get("id").asLong();
+        jdbc.sql("UPDATE alert SET published_at = published_at - interval '11 minutes' WHERE id = ?")
+                .param(severe)
+                .update();
+        String draft = AlertLifecycleApiTests.MINOR_WESTMINSTER.replace(
+                "\"expiresInMinutes\": 120", "\"expiresInMinutes\": 1");
+        long minor = http.postJson("/api/v1/alerts", draft, "Authorization", police)
+                .json()
+                .get("id")
+                .asLong();
+        http.postJson("/api/v1/alerts/" + minor + "/publish", "", "Authorization", police);
+        jdbc.sql("UPDATE alert SET expires_at = now() - interval '1 second' WHERE id = ?")
+                .param(minor)
+                .update();
+
+        escalations.run();
+        expiry.run();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(audited("AlertEscalated", severe))
+                    .as("escalation audited")
+                    .isTrue();
+            assertThat(audited("AlertExpired", minor)).as("expiry audited").isTrue();
+        });
+    }
+
+    private boolean audited(String action, long alert) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM audit_entry WHERE action = ? AND detail ~ ?)")
+                .params(action, "\\D" + alert + "(\\D|$)")
+                .query(Boolean.class)
+                .single();
     }
 
     private JsonNode publishSevere() {
