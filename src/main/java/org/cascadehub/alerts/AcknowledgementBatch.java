@@ -1,6 +1,7 @@
 package org.cascadehub.alerts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,10 +32,12 @@ class AcknowledgementBatch {
     record Key(long alert, UUID person) {}
 
     private final JdbcClient jdbc;
+    private final RecipientRows rows;
     private final ApplicationEventPublisher events;
 
-    AcknowledgementBatch(JdbcClient jdbc, ApplicationEventPublisher events) {
+    AcknowledgementBatch(JdbcClient jdbc, RecipientRows rows, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.events = events;
     }
 
@@ -63,6 +66,8 @@ class AcknowledgementBatch {
             channels[i] = request.channel();
             i++;
         }
+        // an acknowledgement can arrive before the alert's recipients are written out
+        rows.expand(Arrays.asList(alerts));
         Set<Key> written = Set.copyOf(jdbc.sql("""
                 UPDATE alert_recipient r SET acknowledged_at = v.at, ack_channel = v.channel
                 FROM unnest(?::bigint[], ?::uuid[], ?::timestamptz[], ?::text[]) AS v(alert_id, person_id, at, channel)

@@ -92,7 +92,7 @@ public class Acknowledgements {
     @Transactional(readOnly = true)
     public Optional<AlertId> latestUnacknowledged(PersonId person) {
         return jdbc.sql("""
-                SELECT a.id FROM alert a JOIN alert_recipient r ON r.alert_id = a.id
+                SELECT a.id FROM alert a JOIN alert_recipient_all r ON r.alert_id = a.id
                 WHERE r.person_id = ? AND r.acknowledged_at IS NULL AND a.status = 'PUBLISHED'
                 ORDER BY a.seq DESC LIMIT 1
                 """)
@@ -108,7 +108,7 @@ public class Acknowledgements {
     @Transactional(readOnly = true)
     public Optional<Acknowledgement> of(AlertId id, PersonId person) {
         return jdbc.sql("""
-                SELECT acknowledged_at, ack_channel FROM alert_recipient
+                SELECT acknowledged_at, ack_channel FROM alert_recipient_all
                 WHERE alert_id = ? AND person_id = ? AND acknowledged_at IS NOT NULL
                 """)
                 .params(id.value(), person.value())
@@ -120,7 +120,7 @@ public class Acknowledgements {
     /** Acknowledged and sent counts only: cheap enough to send live on every acknowledgement. */
     @Transactional(readOnly = true)
     public Count count(AlertId id) {
-        return jdbc.sql("SELECT count(*), count(acknowledged_at) FROM alert_recipient WHERE alert_id = ?")
+        return jdbc.sql("SELECT count(*), count(acknowledged_at) FROM alert_recipient_all WHERE alert_id = ?")
                 .param(id.value())
                 .query((rs, n) -> new Count(rs.getInt(1), rs.getInt(2)))
                 .single();
@@ -145,7 +145,7 @@ public class Acknowledgements {
         int[] total = new int[2];
         jdbc.sql("""
                 SELECT person_id, organisation_id, borough_code, sectors, acknowledged_at, ack_channel
-                FROM alert_recipient WHERE alert_id = ? ORDER BY acknowledged_at NULLS FIRST, person_id
+                FROM alert_recipient_all WHERE alert_id = ? ORDER BY acknowledged_at NULLS FIRST, person_id
                 """).param(id.value()).query(rs -> {
             PersonId person = new PersonId(rs.getObject(1, UUID.class));
             OrganisationId organisationId = new OrganisationId(rs.getObject(2, UUID.class));

@@ -10,6 +10,7 @@ import org.cascadehub.alerts.AlertEvents.AlertPublished;
 import org.cascadehub.alerts.cap.CapMsgType;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actors;
+import org.cascadehub.platform.AfterCommit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,7 @@ class AlertPublication {
     private final Alerts alerts;
     private final RecipientIndex index;
     private final RecentRecipients recent;
+    private final RecipientRows rows;
     private final AlertHistory history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -38,6 +40,7 @@ class AlertPublication {
             Alerts alerts,
             RecipientIndex index,
             RecentRecipients recent,
+            RecipientRows rows,
             AlertHistory history,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -45,6 +48,7 @@ class AlertPublication {
         this.alerts = alerts;
         this.index = index;
         this.recent = recent;
+        this.rows = rows;
         this.history = history;
         this.events = events;
         this.clock = clock;
@@ -94,38 +98,12 @@ class AlertPublication {
                     .update();
         }
         List<Recipient> sentTo = List.copyOf(recipients.values());
-        insertRecipients(alert, sentTo);
+        rows.store(alert.id(), sentTo);
         recent.rememberAfterCommit(alert.id(), sentTo);
         history.record(alert.id(), "published", seq + " to " + recipients.size() + " people");
         events.publishEvent(new AlertPublished(alert.id(), seq, alert.msgType(), recipients.size(), Actors.current()));
+        // after the live broadcast, which the event above has just lined up for the commit
+        AfterCommit.run(() -> rows.expandNow(alert.id()));
         return alerts.find(alert.id()).orElseThrow();
-    }
-
-    /** One statement for any number of recipients: arrays unnested by PostgreSQL. */
-    private void insertRecipients(Alert alert, List<Recipient> recipients) {
-        int n = recipients.size();
-        String[] people = new String[n];
-        String[] organisations = new String[n];
-        String[] boroughs = new String[n];
-        String[] sectors = new String[n];
-        Boolean[] email = new Boolean[n];
-        Boolean[] sms = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            Recipient r = recipients.get(i);
-            people[i] = r.personId().toString();
-            organisations[i] = r.organisationId().toString();
-            boroughs[i] = r.boroughCode();
-            sectors[i] = String.join(",", r.sectors()); // sector codes never contain commas
-            email[i] = r.viaEmail();
-            sms[i] = r.viaSms();
-        }
-        jdbc.sql("""
-                INSERT INTO alert_recipient (alert_id, person_id, organisation_id, borough_code, sectors, via_email, via_sms)
-                SELECT ?, p, o, b, CASE WHEN s = '' THEN '{}'::text[] ELSE string_to_array(s, ',') END, e, m
-                FROM unnest(?::text[]::uuid[], ?::text[]::uuid[], ?::text[], ?::text[], ?::boolean[], ?::boolean[]) AS t(p, o, b, s, e, m)
-                ON CONFLICT DO NOTHING
-                """)
-                .params(alert.id().value(), people, organisations, boroughs, sectors, email, sms)
-                .update();
     }
 }

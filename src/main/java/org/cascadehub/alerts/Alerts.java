@@ -119,9 +119,9 @@ public class Alerts {
                 ((a.seq IS NULL AND ?) OR (a.seq IS NOT NULL AND (
                    a.tlp IN ('CLEAR', 'GREEN')
                 OR (a.tlp IN ('AMBER', 'AMBER_STRICT') AND (? OR a.organisation_id = ?
-                     OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.organisation_id = ?)))
+                     OR EXISTS (SELECT 1 FROM alert_recipient_all r WHERE r.alert_id = a.id AND r.organisation_id = ?)))
                 OR (a.tlp = 'RED' AND (a.author_id = ? OR a.decided_by = ?
-                     OR EXISTS (SELECT 1 FROM alert_recipient r WHERE r.alert_id = a.id AND r.person_id = ?))))))
+                     OR EXISTS (SELECT 1 FROM alert_recipient_all r WHERE r.alert_id = a.id AND r.person_id = ?))))))
                 """,
                 AlertPolicy.isAlertStaff(viewer),
                 AlertPolicy.isAlertStaff(viewer),
@@ -139,7 +139,7 @@ public class Alerts {
     }
 
     private List<Recipient> recipientsFromDatabase(AlertId id) {
-        return jdbc.sql("SELECT * FROM alert_recipient WHERE alert_id = ? ORDER BY person_id")
+        return jdbc.sql("SELECT * FROM alert_recipient_all WHERE alert_id = ? ORDER BY person_id")
                 .param(id.value())
                 .query((rs, n) -> new Recipient(
                         new PersonId(rs.getObject("person_id", UUID.class)),
@@ -159,7 +159,7 @@ public class Alerts {
     @Transactional(readOnly = true)
     public List<Alert> sentSince(PersonId person, long afterSeq, int limit) {
         return jdbc.sql("""
-                SELECT a.* FROM alert a JOIN alert_recipient r ON r.alert_id = a.id
+                SELECT a.* FROM alert a JOIN alert_recipient_all r ON r.alert_id = a.id
                 WHERE r.person_id = ? AND a.seq > ? ORDER BY a.seq LIMIT ?
                 """).params(person.value(), afterSeq, limit).query(rows).list();
     }
@@ -192,14 +192,14 @@ public class Alerts {
 
     @Transactional(readOnly = true)
     public boolean isRecipient(AlertId alert, PersonId person) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_recipient WHERE alert_id = ? AND person_id = ?)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_recipient_all WHERE alert_id = ? AND person_id = ?)")
                 .params(alert.value(), person.value())
                 .query(Boolean.class)
                 .single();
     }
 
     private boolean reached(AlertId alert, OrganisationId organisation) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_recipient WHERE alert_id = ? AND organisation_id = ?)")
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_recipient_all WHERE alert_id = ? AND organisation_id = ?)")
                 .params(alert.value(), organisation.value())
                 .query(Boolean.class)
                 .single();

@@ -18,7 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Escalation: a recipient of a current Severe or Extreme alert who has not acknowledged it within
@@ -32,20 +34,32 @@ public class Escalations {
     static final int LAST_LEVEL = 3;
 
     private final JdbcClient jdbc;
+    private final RecipientRows rows;
     private final AlertSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    Escalations(JdbcClient jdbc, AlertSettings settings, ApplicationEventPublisher events, Clock clock) {
+    Escalations(
+            JdbcClient jdbc,
+            RecipientRows rows,
+            AlertSettings settings,
+            ApplicationEventPublisher events,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.settings = settings;
         this.events = events;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Scheduled(fixedDelayString = "${cascade.alerts.escalation-poll:PT15S}")
     void run() {
-        escalateDue(clock.instant());
+        // through the template: a call from inside the bean would bypass its @Transactional, and
+        // the events it publishes would then reach no transactional listener (audit, channels)
+        transactions.executeWithoutResult(status -> escalateDue(clock.instant()));
     }
 
     /** Takes every escalation step due at {@code now}; answers how many recipients moved on. */
@@ -56,6 +70,7 @@ public class Escalations {
         }
         String[] severities =
                 settings.escalationSeverities().stream().map(Enum::name).toArray(String[]::new);
+        rows.expandAll(); // a pending alert's recipients are due too
         Map<Long, Map<Integer, List<Overdue>>> due = new LinkedHashMap<>();
         jdbc.sql("""
                 UPDATE alert_recipient r SET escalation_level = r.escalation_level + 1

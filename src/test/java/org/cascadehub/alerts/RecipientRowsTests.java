@@ -1,0 +1,165 @@
+package org.cascadehub.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cascadehub.support.TestHttp.bearer;
+
+import org.cascadehub.CascadeTest;
+import org.cascadehub.directory.People;
+import org.cascadehub.directory.PersonId;
+import org.cascadehub.directory.Role;
+import org.cascadehub.support.TestHttp;
+import org.cascadehub.support.TestPeople;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Recipients written in two steps (one pending row in the publishing transaction, expanded after
+ * the broadcast): while an alert's recipients are still pending, every read sees them, the policy
+ * answers as it will afterwards, and an acknowledgement writes them out first. Each test puts a
+ * published alert's recipients back into the pending state, as a crash right after the commit
+ * would leave them.
+ */
+@CascadeTest
+class RecipientRowsTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RecipientRows rows;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    Acknowledgements acknowledgements;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    TestPeople testPeople;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    TestHttp http;
+    String police;
+    String security;
+
+    @BeforeEach
+    void setUp() {
+        http = new TestHttp(port);
+        police = bearer(http.token("police@demo.test", "demo-password"));
+        security = bearer(http.token("security@demo.test", "demo-password"));
+    }
+
+    @Test
+    void publishingWritesEveryRecipientOutAndLeavesNothingPending() {
+        long id = publishAmber();
+
+        assertThat(written(id)).isPositive();
+        assertThat(pending(id)).isZero();
+    }
+
+    @Test
+    void pendingRecipientsAreSeenByEveryReadAndThePolicy() {
+        long id = publishAmber();
+        int recipients = written(id);
+        backToPending(id);
+        TestPeople.TestPerson stranger = testPeople.create(Role.MEMBER);
+        String outsider = bearer(http.token(stranger.email(), stranger.password()));
+
+        assertThat(written(id)).isZero();
+        assertThat(acknowledgements.count(new AlertId(id)).recipients()).isEqualTo(recipients);
+        assertThat(alerts.isRecipient(new AlertId(id), person("security@demo.test")))
+                .isTrue();
+        assertThat(http.get("/api/v1/alerts/" + id, "Authorization", security).status())
+                .as("a recipient's organisation sees the AMBER alert")
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/alerts/" + id, "Authorization", outsider).status())
+                .as("an organisation it did not reach does not")
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/alerts?limit=100", "Authorization", security)
+                        .body())
+                .contains("\"id\":" + id);
+    }
+
+    @Test
+    void anAcknowledgementWhileRecipientsArePendingWritesThemOutAndIsRecorded() {
+        long id = publishAmber();
+        int recipients = written(id);
+        backToPending(id);
+
+        TestHttp.Response ack = http.postJson("/api/v1/alerts/" + id + "/ack", "", "Authorization", security);
+
+        assertThat(ack.status()).as(ack.body()).isEqualTo(200);
+        assertThat(pending(id)).isZero();
+        assertThat(written(id)).isEqualTo(recipients);
+        assertThat(acknowledgements.count(new AlertId(id))).isEqualTo(new Acknowledgements.Count(recipients, 1));
+    }
+
+    @Test
+    void leftoversAreWrittenOnceHoweverOftenTheyAreExpanded() {
+        long id = publishAmber();
+        int recipients = written(id);
+        backToPending(id);
+
+        rows.expandLeftovers();
+        rows.expandLeftovers();
+        transactions.executeWithoutResult(status -> rows.expandAll());
+
+        assertThat(pending(id)).isZero();
+        assertThat(written(id)).isEqualTo(recipients);
+        assertThat(acknowledgements.count(new AlertId(id)).recipients()).isEqualTo(recipients);
+    }
+
+    private long publishAmber() {
+        String draft = AlertLifecycleApiTests.MINOR_WESTMINSTER.replace("\"GREEN\"", "\"AMBER\"");
+        long id = http.postJson("/api/v1/alerts", draft, "Authorization", police)
+                .json()
+                .get("id")
+                .asLong();
+        TestHttp.Response published = http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police);
+        assertThat(published.status()).as(published.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** Moves an alert's recipient rows back into one pending row, as the publishing transaction leaves them. */
+    private void backToPending(long id) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                    INSERT INTO alert_recipient_pending (alert_id, people, organisations, boroughs, sectors, via_email, via_sms)
+                    SELECT alert_id, array_agg(person_id), array_agg(organisation_id), array_agg(borough_code),
+                           array_agg(array_to_string(sectors, ',')), array_agg(via_email), array_agg(via_sms)
+                    FROM alert_recipient WHERE alert_id = ? GROUP BY alert_id
+                    """).param(id).update();
+            jdbc.sql("DELETE FROM alert_recipient WHERE alert_id = ?").param(id).update();
+        });
+    }
+
+    private int written(long id) {
+        return jdbc.sql("SELECT count(*) FROM alert_recipient WHERE alert_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private int pending(long id) {
+        return jdbc.sql("SELECT count(*) FROM alert_recipient_pending WHERE alert_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private PersonId person(String email) {
+        return people.findByEmail(email).orElseThrow().id();
+    }
+}
