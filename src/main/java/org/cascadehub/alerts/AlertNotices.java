@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.cascadehub.alerts.cap.CapMsgType;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.PublicAddress;
@@ -39,6 +40,14 @@ public class AlertNotices {
     }
 
     public EmailNotice email(Alert alert, PersonId recipient) {
+        return emails(alert).apply(recipient);
+    }
+
+    /**
+     * The alert's email for any recipient: everything but the signed acknowledgement link is the
+     * same for all, so it is written once for the thousands an alert reaches.
+     */
+    public Function<PersonId, EmailNotice> emails(Alert alert) {
         AlertContent c = alert.content();
         String label = "TLP:" + c.tlp().label();
         StringBuilder body = new StringBuilder();
@@ -73,13 +82,15 @@ public class AlertNotices {
                             : (alert.isForward() ? "Note from " + alert.authorName() + ": " : "Note: ") + alert.note());
             body.append("Read it on Cascade: ").append(pageLink(alert)).append("\n");
         }
-        if (alert.msgType() != CapMsgType.Cancel) {
-            body.append("Acknowledge it: ")
-                    .append(ackLinks.linkFor(alert.id(), recipient))
-                    .append("\n");
+        String before = body.toString();
+        String after = "\nHandling: " + handling(c.tlp()) + "\n";
+        if (alert.msgType() == CapMsgType.Cancel) {
+            EmailNotice same = new EmailNotice(subject, before + after);
+            return recipient -> same;
         }
-        body.append("\nHandling: ").append(handling(c.tlp())).append("\n");
-        return new EmailNotice(subject, body.toString());
+        String title = subject;
+        return recipient -> new EmailNotice(
+                title, before + "Acknowledge it: " + ackLinks.linkFor(alert.id(), recipient) + "\n" + after);
     }
 
     /** A text message with a link to the alert; its reply keyword acknowledges. */

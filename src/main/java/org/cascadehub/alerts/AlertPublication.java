@@ -103,7 +103,7 @@ class AlertPublication {
         history.record(alert.id(), "published", seq + " to " + recipients.size() + " people");
         events.publishEvent(new AlertPublished(alert.id(), seq, alert.msgType(), recipients.size(), Actors.current()));
         // after the live broadcast, which the event above has just lined up for the commit
-        AfterCommit.run(() -> rows.expandNow(alert.id()));
+        AfterCommit.run(() -> rows.expandSoon(alert.id()));
         return alerts.find(alert.id()).orElseThrow();
     }
 }

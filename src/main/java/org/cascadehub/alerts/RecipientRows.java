@@ -1,7 +1,9 @@
 package org.cascadehub.alerts;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import org.cascadehub.platform.UrgentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,11 +31,15 @@ class RecipientRows {
 
     private static final Logger log = LoggerFactory.getLogger(RecipientRows.class);
 
+    private static final Duration YIELD = Duration.ofSeconds(1);
+
     private final JdbcClient jdbc;
+    private final UrgentWork urgent;
     private final TransactionTemplate separately;
 
-    RecipientRows(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    RecipientRows(JdbcClient jdbc, UrgentWork urgent, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.urgent = urgent;
         this.separately = new TransactionTemplate(transactions);
         this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -92,8 +98,13 @@ class RecipientRows {
         return pending.isEmpty() ? 0 : expand(pending);
     }
 
-    /** Expands one alert's recipients in a transaction of its own (after the publishing one commits). */
-    void expandNow(AlertId alert) {
+    /**
+     * Expands one alert's recipients in a transaction of its own, after the publishing one commits
+     * and once the live broadcast has been written (waiting {@link #YIELD} at most), whose cores the
+     * thousands of rows would otherwise take.
+     */
+    void expandSoon(AlertId alert) {
+        urgent.awaitQuiet(YIELD);
         separately.executeWithoutResult(status -> expand(List.of(alert.value())));
     }
 

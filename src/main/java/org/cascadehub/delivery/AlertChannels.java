@@ -1,5 +1,6 @@
 package org.cascadehub.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
+import org.cascadehub.platform.UrgentWork;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AlertChannels {
 
+    static final int STEP = 1_000;
+    static final Duration YIELD = Duration.ofSeconds(1);
+
     private final Alerts alerts;
     private final AlertNotices notices;
     private final Roster roster;
@@ -41,6 +46,7 @@ class AlertChannels {
     private final SmsOutbox texts;
     private final WebhookOutbox webhooks;
     private final JsonMapper json;
+    private final UrgentWork urgent;
 
     AlertChannels(
             Alerts alerts,
@@ -49,7 +55,8 @@ class AlertChannels {
             EmailOutbox emails,
             SmsOutbox texts,
             WebhookOutbox webhooks,
-            JsonMapper json) {
+            JsonMapper json,
+            UrgentWork urgent) {
         this.alerts = alerts;
         this.notices = notices;
         this.roster = roster;
@@ -57,31 +64,42 @@ class AlertChannels {
         this.texts = texts;
         this.webhooks = webhooks;
         this.json = json;
+        this.urgent = urgent;
     }
 
+    /**
+     * Queues in steps of {@value #STEP} recipients, and before each step lets the live broadcasts
+     * being written finish (waiting {@link #YIELD} at most): the screens are the channel that must
+     * arrive within a second, and on a small machine this work would take their cores.
+     */
     @ApplicationModuleListener
     void on(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         List<Recipient> recipients = alerts.recipients(alert.id());
-        Map<PersonId, Member> contacts =
-                contacts(recipients.stream().map(Recipient::personId).toList());
-        List<KeyedEmail> mail = new ArrayList<>();
-        List<KeyedSms> sms = new ArrayList<>();
+        Function<PersonId, EmailNotice> emailTo = notices.emails(alert);
         String text = notices.sms(alert);
-        for (Recipient recipient : recipients) {
-            Member member = contacts.get(recipient.personId());
-            if (member == null) {
-                continue; // suspended or erased since publication
+        for (int from = 0; from < recipients.size(); from += STEP) {
+            urgent.awaitQuiet(YIELD);
+            List<Recipient> step = recipients.subList(from, Math.min(recipients.size(), from + STEP));
+            Map<PersonId, Member> contacts =
+                    contacts(step.stream().map(Recipient::personId).toList());
+            List<KeyedEmail> mail = new ArrayList<>();
+            List<KeyedSms> sms = new ArrayList<>();
+            for (Recipient recipient : step) {
+                Member member = contacts.get(recipient.personId());
+                if (member == null) {
+                    continue; // suspended or erased since publication
+                }
+                if (recipient.viaEmail()) {
+                    mail.add(email(member, emailTo.apply(member.id()), key(alert, "email", member.id())));
+                }
+                if (recipient.viaSms() && member.phone() != null) {
+                    sms.add(new KeyedSms(new Sms(member.phone(), text), key(alert, "sms", member.id())));
+                }
             }
-            if (recipient.viaEmail()) {
-                mail.add(email(member, notices.email(alert, member.id()), key(alert, "email", member.id())));
-            }
-            if (recipient.viaSms() && member.phone() != null) {
-                sms.add(new KeyedSms(new Sms(member.phone(), text), key(alert, "sms", member.id())));
-            }
+            emails.enqueueAll(mail);
+            texts.enqueueAll(sms);
         }
-        emails.enqueueAll(mail);
-        texts.enqueueAll(sms);
         Set<OrganisationId> organisations =
                 recipients.stream().map(Recipient::organisationId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Object> body = notices.webhook(alert);

@@ -1,6 +1,7 @@
 package org.cascadehub.delivery.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +18,7 @@ import org.cascadehub.delivery.live.LiveConnection.CloseReason;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +53,8 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
     private final SseFrame retry;
     /** The seqs being fanned out right now (see {@link LiveConnection#begin}). */
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    /** Broadcasts being written count as urgent: bulk work steps aside meanwhile. */
+    private final UrgentWork urgent;
 
     private volatile boolean running;
     private volatile boolean accepting = true;
@@ -59,8 +64,10 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
             LiveSettings settings,
             ObjectProvider<ReplaySource> sources,
             MeterRegistry meters,
-            TaskScheduler scheduler) {
+            TaskScheduler scheduler,
+            UrgentWork urgent) {
         this.settings = settings;
+        this.urgent = urgent;
         this.scheduler = scheduler;
         // Resolved at first use: the database-backed source must not be built while Tomcat starts
         // (this gateway serves a session listener), or a database failure surfaces there, not as
@@ -265,6 +272,10 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
                 idle.add(connection);
             }
         });
-        writers.drain(NettyConnection.writeOnLoops(idle));
+        List<LiveSink> others = new ArrayList<>();
+        Map<EventLoop, List<NettyConnection>> loops = NettyConnection.byLoop(idle, others);
+        UrgentWork.Tracker tracker = urgent.begin(loops.size() + writers.batches(others.size()));
+        loops.forEach((loop, batch) -> NettyConnection.writeOn(loop, batch, tracker));
+        writers.drain(others, tracker);
     }
 }

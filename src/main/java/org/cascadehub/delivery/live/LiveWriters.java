@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.cascadehub.platform.UrgentWork;
 
 /**
  * The few threads that copy queued frames into sockets, so a broadcast's caller only matches and
@@ -40,15 +41,24 @@ final class LiveWriters {
     }
 
     void drain(List<? extends LiveSink> connections) {
+        drain(connections, UrgentWork.Tracker.NONE);
+    }
+
+    /** How many tasks {@link #drain} makes of this many connections. */
+    int batches(int connections) {
+        return connections == 0 ? 0 : Math.clamp((connections + SMALLEST_BATCH - 1) / SMALLEST_BATCH, 1, threads);
+    }
+
+    void drain(List<? extends LiveSink> connections, UrgentWork.Tracker tracker) {
         int n = connections.size();
-        if (n == 0) {
+        int batches = batches(n);
+        if (batches == 0) {
             return;
         }
-        int batches = Math.clamp((n + SMALLEST_BATCH - 1) / SMALLEST_BATCH, 1, threads);
         int size = (n + batches - 1) / batches;
         for (int from = 0; from < n; from += size) {
             List<? extends LiveSink> batch = connections.subList(from, Math.min(n, from + size));
-            pool.execute(() -> batch.forEach(LiveSink::drain));
+            pool.execute(tracker.counting(() -> batch.forEach(LiveSink::drain)));
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.function.LongSupplier;
 import org.cascadehub.delivery.live.LiveConnection.CloseReason;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -138,10 +139,13 @@ final class NettyConnection extends LiveSink {
      * writes to each in turn, and answers the others (servlet streams) for the writer threads.
      */
     static List<LiveSink> writeOnLoops(List<LiveSink> idle) {
-        if (idle.stream().noneMatch(NettyConnection.class::isInstance)) {
-            return idle;
-        }
         List<LiveSink> others = new ArrayList<>();
+        byLoop(idle, others).forEach((loop, batch) -> writeOn(loop, batch, UrgentWork.Tracker.NONE));
+        return others;
+    }
+
+    /** The Netty connections among {@code idle} grouped by event loop; the others are added to {@code others}. */
+    static Map<EventLoop, List<NettyConnection>> byLoop(List<LiveSink> idle, List<LiveSink> others) {
         Map<EventLoop, List<NettyConnection>> byLoop = new HashMap<>();
         for (LiveSink sink : idle) {
             if (sink instanceof NettyConnection connection) {
@@ -151,14 +155,18 @@ final class NettyConnection extends LiveSink {
                 others.add(sink);
             }
         }
-        byLoop.forEach((loop, batch) -> {
-            try {
-                loop.execute(() -> batch.forEach(NettyConnection::write));
-            } catch (RejectedExecutionException loopStopped) {
-                batch.forEach(connection -> connection.close(CloseReason.SHUTDOWN));
-            }
-        });
-        return others;
+        return byLoop;
+    }
+
+    /** One task on the loop writes the whole batch (a task per connection would cost more than the writes). */
+    static void writeOn(EventLoop loop, List<NettyConnection> batch, UrgentWork.Tracker tracker) {
+        Runnable write = tracker.counting(() -> batch.forEach(NettyConnection::write));
+        try {
+            loop.execute(write);
+        } catch (RejectedExecutionException loopStopped) {
+            batch.forEach(connection -> connection.close(CloseReason.SHUTDOWN));
+            tracker.counting(() -> {}).run();
+        }
     }
 
     @Override

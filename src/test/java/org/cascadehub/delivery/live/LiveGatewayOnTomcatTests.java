@@ -24,6 +24,7 @@ import org.apache.tomcat.util.threads.VirtualThreadExecutor;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.UrgentWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,11 @@ class LiveGatewayOnTomcatTests {
                 2_000_000,
                 0);
         gateway = new LiveGateway(
-                settings, new DefaultListableBeanFactory().getBeanProvider(ReplaySource.class), meters, scheduler);
+                settings,
+                new DefaultListableBeanFactory().getBeanProvider(ReplaySource.class),
+                meters,
+                scheduler,
+                new UrgentWork());
         gateway.start();
         tomcat.setBaseDir(base.toString());
         Connector connector = new Connector();

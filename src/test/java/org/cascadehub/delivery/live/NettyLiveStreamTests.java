@@ -23,6 +23,7 @@ import org.cascadehub.CascadeTest;
 import org.cascadehub.delivery.live.Streams.Member;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.Viewer;
+import org.cascadehub.platform.UrgentWork;
 import org.cascadehub.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,9 @@ class NettyLiveStreamTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    UrgentWork urgent;
+
     TestHttp http;
     String police;
     String security;
@@ -104,6 +108,8 @@ class NettyLiveStreamTests {
             assertThat(alert.id())
                     .isEqualTo(json.readTree(alert.data()).get("seq").asLong());
         }
+        // each broadcast counts as urgent work only until it has been written
+        await().atMost(Duration.ofSeconds(10)).until(() -> urgent.awaitQuiet(Duration.ZERO));
     }
 
     @Test
