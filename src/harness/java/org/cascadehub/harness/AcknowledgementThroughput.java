@@ -1,5 +1,6 @@
 package org.cascadehub.harness;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,11 +105,13 @@ public final class AcknowledgementThroughput {
                         connections,
                         repeats);
                 int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+                WriterBatches batches = new WriterBatches(context.getBean(MeterRegistry.class));
                 for (String mode : modes) {
                     List<Round> rounds = new ArrayList<>();
                     for (int round = 0; round <= repeats; round++) {
                         List<Pair> pairs =
                                 publish(publisher, jdbc, alertsPerRound, limit, tokens, mode.startsWith("http"));
+                        WriterBatches.Snapshot before = batches.snapshot();
                         Round result = switch (mode) {
                             case "burst", "http-burst" -> burst(mode, pairs, rate, connections, port, acknowledgements, jdbc);
                             default -> run(mode, pairs, threads, acknowledgements, jdbc, http, base);
@@ -125,7 +128,8 @@ public final class AcknowledgementThroughput {
                                 result.settledSeconds(),
                                 result.persisted() / result.settledSeconds(),
                                 result.stuck(),
-                                result.latency().isEmpty() ? "" : "; " + result.latency());
+                                (result.latency().isEmpty() ? "" : "; " + result.latency()) + "; "
+                                        + batches.since(before));
                         if (round > 0) {
                             rounds.add(result);
                         }
