@@ -3,6 +3,7 @@
 # JVM on a fresh embedded PostgreSQL, many callers acknowledging at once. Settings are -Dacks.*
 # system properties and JVM options, for example:
 #   bench/run-acks.sh -Dacks.threads=256 -Dacks.modes=service
+#   bench/run-acks.sh -Dacks.modes=burst,http-burst -Dacks.connections=1000   # open loop, all in flight
 #   bench/run-acks.sh -XX:StartFlightRecording=filename=target/acks.jfr,settings=profile
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -1,5 +1,6 @@
 package org.cascadehub.harness;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,11 +37,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Acknowledgements persisted per second (issue #5: at least 20,000). Starts Cascade in this JVM in
  * demo mode on a fresh embedded PostgreSQL with generated people, publishes alerts for every
- * borough through the API as the police demo account, and has many threads acknowledge every
- * (alert, recipient) pair at once: through {@link Acknowledgements#acknowledgeFor} ({@code service})
- * or {@code POST /api/v1/alerts/{id}/ack} with each recipient's own API token ({@code http}).
- * The rate is what the table holds afterwards divided by the time until the last caller was
- * answered; "settled" adds the time until the event publication registry has nothing outstanding
+ * borough through the API as the police demo account, and has every (alert, recipient) pair
+ * acknowledged at once, in one of four modes: {@code threads} callers in a closed loop through
+ * {@link Acknowledgements#acknowledgeFor} ({@code service}) or {@code POST /api/v1/alerts/{id}/ack}
+ * with each recipient's own API token and Java's HTTP client ({@code http}); or open loop, every
+ * acknowledgement in flight at once (or offered at {@code acks.rate} a second), through {@link
+ * Acknowledgements#acknowledgeFor} from a virtual thread each ({@code burst}) or the same POST over
+ * {@code acks.connections} keep-alive HTTP/1.1 connections ({@code http-burst}, {@link
+ * HttpAckConnections}). The rate is what the table holds afterwards divided by the time from the
+ * first submission until the last caller was answered (after its commit); "settled" adds the time until the event publication registry has nothing outstanding
  * (the listeners of the acknowledgements: audit, live counts). The alerts' emails and texts are
  * removed from the outboxes before the acknowledgements start, so that sending them does not
  * compete. {@code acks.limit} caps the pairs acknowledged a round. Run by {@code bench/run-acks.sh}.
@@ -54,7 +59,8 @@ public final class AcknowledgementThroughput {
 
     private record Settled(int left, long at) {}
 
-    private record Round(int acks, int persisted, double seconds, double settledSeconds, int failed, int stuck) {
+    private record Round(
+            int acks, int persisted, double seconds, double settledSeconds, int failed, int stuck, String latency) {
         double rate() {
             return persisted / seconds;
         }
@@ -66,6 +72,8 @@ public final class AcknowledgementThroughput {
         int threads = Integer.getInteger("acks.threads", 128);
         int repeats = Integer.getInteger("acks.repeats", 3);
         int limit = Integer.getInteger("acks.limit", Integer.MAX_VALUE);
+        double rate = Double.parseDouble(System.getProperty("acks.rate", "0"));
+        int connections = Integer.getInteger("acks.connections", 1000);
         List<String> modes = List.of(System.getProperty("acks.modes", "service,http").split(","));
         Path data = Files.createTempDirectory("cascade-acks-");
         try (ConfigurableApplicationContext context = SpringApplication.run(
@@ -89,15 +97,27 @@ public final class AcknowledgementThroughput {
                 Map<UUID, String> tokens = new HashMap<>();
                 CascadePublisher publisher = new CascadePublisher(base, police, boroughs, 512);
                 System.out.printf(
-                        "Acknowledgements: %d generated people, %d alerts a round, %d callers, %d measured rounds after one warm-up%n",
-                        people, alertsPerRound, threads, repeats);
+                        "Acknowledgements: %d generated people, %d alerts a round, %d callers (closed loop), %s offered (burst), %d connections (http-burst), %d measured rounds after one warm-up%n",
+                        people,
+                        alertsPerRound,
+                        threads,
+                        rate > 0 ? "%.0f/s".formatted(rate) : "all at once",
+                        connections,
+                        repeats);
+                int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+                WriterBatches batches = new WriterBatches(context.getBean(MeterRegistry.class));
                 for (String mode : modes) {
                     List<Round> rounds = new ArrayList<>();
                     for (int round = 0; round <= repeats; round++) {
-                        List<Pair> pairs = publish(publisher, jdbc, alertsPerRound, limit, tokens, mode.equals("http"));
-                        Round result = run(mode, pairs, threads, acknowledgements, jdbc, http, base);
+                        List<Pair> pairs =
+                                publish(publisher, jdbc, alertsPerRound, limit, tokens, mode.startsWith("http"));
+                        WriterBatches.Snapshot before = batches.snapshot();
+                        Round result = switch (mode) {
+                            case "burst", "http-burst" -> burst(mode, pairs, rate, connections, port, acknowledgements, jdbc);
+                            default -> run(mode, pairs, threads, acknowledgements, jdbc, http, base);
+                        };
                         System.out.printf(
-                                "  %-7s %s: %d acks, %d persisted, %d failed, %.2f s -> %.0f acks/s persisted; settled after %.2f s (%.0f/s), %d event publications left incomplete%n",
+                                "  %-10s %s: %d acks, %d persisted, %d failed, %.2f s -> %.0f acks/s persisted; settled after %.2f s (%.0f/s), %d event publications left incomplete%s%n",
                                 mode,
                                 round == 0 ? "warm-up" : "round " + round,
                                 result.acks(),
@@ -107,7 +127,9 @@ public final class AcknowledgementThroughput {
                                 result.rate(),
                                 result.settledSeconds(),
                                 result.persisted() / result.settledSeconds(),
-                                result.stuck());
+                                result.stuck(),
+                                (result.latency().isEmpty() ? "" : "; " + result.latency()) + "; "
+                                        + batches.since(before));
                         if (round > 0) {
                             rounds.add(result);
                         }
@@ -119,8 +141,16 @@ public final class AcknowledgementThroughput {
                             .sorted()
                             .toArray();
                     System.out.printf(
-                            "RESULT %-7s callers=%d median %.0f acks/s persisted (runs %s); settled median %.0f/s%n",
-                            mode, threads, rates[rates.length / 2], Arrays.toString(round(rates)), settled[settled.length / 2]);
+                            "RESULT %-10s %s median %.0f acks/s persisted (runs %s); settled median %.0f/s%n",
+                            mode,
+                            switch (mode) {
+                                case "burst" -> rate > 0 ? "offered=%.0f/s".formatted(rate) : "in-flight=all";
+                                case "http-burst" -> "connections=" + connections;
+                                default -> "callers=" + threads;
+                            },
+                            rates[rates.length / 2],
+                            Arrays.toString(round(rates)),
+                            settled[settled.length / 2]);
                 }
             }
         } finally {
@@ -197,6 +227,39 @@ public final class AcknowledgementThroughput {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        return measured(pairs, jdbc, start, seconds, failed.get(), "");
+    }
+
+    /** Every pair in flight at once (or at the offered rate): in process, or over keep-alive HTTP connections. */
+    private static Round burst(
+            String mode,
+            List<Pair> pairs,
+            double rate,
+            int connections,
+            int port,
+            Acknowledgements acknowledgements,
+            JdbcClient jdbc)
+            throws Exception {
+        long start = System.nanoTime();
+        AckBurst.Outcome outcome;
+        if (mode.equals("http-burst")) {
+            HttpAckConnections http = new HttpAckConnections("127.0.0.1", port);
+            outcome = http.run(pairs.size(), connections, i -> HttpAckConnections.post(
+                    "/api/v1/alerts/" + pairs.get(i).alert().value() + "/ack", pairs.get(i).token()));
+            start = outcome.startNanos();
+        } else {
+            outcome = AckBurst.run(pairs.size(), rate, start, i -> {
+                Pair pair = pairs.get(i);
+                return acknowledgements.acknowledgeFor(pair.person(), pair.alert(), "api");
+            });
+        }
+        double seconds = (outcome.lastAnsweredNanos() - start) / 1e9;
+        return measured(pairs, jdbc, start, seconds, outcome.failed(), AckBurst.latencies(List.of(outcome)));
+    }
+
+    /** What the table holds for the round's alerts, and how long the registry took to settle. */
+    private static Round measured(List<Pair> pairs, JdbcClient jdbc, long start, double seconds, int failed, String latency)
+            throws InterruptedException {
         Long[] alertIds = pairs.stream().map(p -> p.alert().value()).distinct().toArray(Long[]::new);
         int persisted = jdbc.sql("SELECT count(acknowledged_at) FROM alert_recipient WHERE alert_id = ANY(?)")
                 .param(alertIds)
@@ -204,7 +267,7 @@ public final class AcknowledgementThroughput {
                 .single();
         Settled settled = settle(jdbc);
         double settledSeconds = (settled.at() - start) / 1e9;
-        return new Round(pairs.size(), persisted, seconds, settledSeconds, failed.get(), settled.left());
+        return new Round(pairs.size(), persisted, seconds, settledSeconds, failed, settled.left(), latency);
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.cascadehub.alerts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes many acknowledgements in one transaction: one {@code UPDATE ... FROM unnest(...)} sets
- * those not yet given (the first acknowledgement wins), one {@code AcknowledgementsRecorded} per
- * alert names the new ones, and one {@code SELECT} reads back what is stored for every request,
- * new or repeated.
+ * Writes many acknowledgements in one transaction. Per alert in the batch: its status, read once
+ * (a cancelled or expired alert takes no more acknowledgements); one {@code UPDATE} of the
+ * recipients' rows not yet acknowledged (the first acknowledgement wins), found by the primary key
+ * (the alert and an array of people, so the plan cannot turn into a scan); one {@code
+ * AcknowledgementsRecorded} naming the new ones; and, only for requests that wrote nothing (a
+ * repeat, or not a recipient), one {@code SELECT} of what is stored. What was written is answered
+ * from the request itself, not read back.
  */
 @Component
 class AcknowledgementBatch {
 
     /** An (alert, person) pair. */
     record Key(long alert, UUID person) {}
+
+    /**
+     * What is stored for each pair after the batch (pairs that are not a recipient, or not
+     * acknowledged, are absent) and the batch's alerts that take no more acknowledgements.
+     */
+    record Written(Map<Key, Acknowledgement> stored, Map<AlertId, AlertStatus> closed) {}
 
     private final JdbcClient jdbc;
     private final RecipientRows rows;
@@ -45,74 +55,101 @@ class AcknowledgementBatch {
         return new Key(request.alert().value(), request.person().value());
     }
 
-    /** What is stored for each pair after the batch; pairs that are not a recipient are absent. */
     @Transactional
-    Map<Key, Acknowledgement> write(List<Request> batch) {
+    Written write(List<Request> batch) {
         // Within a batch too the first acknowledgement of a pair wins.
-        Map<Key, Request> first = new LinkedHashMap<>();
+        Map<AlertId, Map<PersonId, Request>> byAlert = new LinkedHashMap<>();
         for (Request request : batch) {
-            first.putIfAbsent(key(request), request);
+            byAlert.computeIfAbsent(request.alert(), a -> new LinkedHashMap<>()).putIfAbsent(request.person(), request);
         }
-        int n = first.size();
-        Long[] alerts = new Long[n];
+        // an acknowledgement can arrive before its alert's recipients are written out
+        rows.expand(byAlert.keySet().stream().map(AlertId::value).toList());
+        Map<AlertId, AlertStatus> statuses = statuses(byAlert.keySet());
+        Map<Key, Acknowledgement> stored = new HashMap<>();
+        Map<AlertId, AlertStatus> closed = new HashMap<>();
+        byAlert.forEach((alert, requests) -> {
+            AlertStatus status = statuses.get(alert);
+            List<Request> unwritten = new ArrayList<>(requests.values());
+            if (status != null && status.closed()) {
+                closed.put(alert, status);
+            } else if (status != null) {
+                Set<PersonId> written = update(alert, requests.values());
+                List<Acknowledged> given = new ArrayList<>(written.size());
+                for (Request request : requests.values()) {
+                    if (!written.contains(request.person())) {
+                        continue;
+                    }
+                    stored.put(key(request), acknowledgement(request));
+                    given.add(new Acknowledged(
+                            request.person(),
+                            request.at(),
+                            request.channel(),
+                            request.actor().principal(),
+                            request.actor().address()));
+                }
+                if (!given.isEmpty()) {
+                    events.publishEvent(new AcknowledgementsRecorded(alert, given, Actor.SYSTEM));
+                }
+                unwritten.removeIf(request -> written.contains(request.person()));
+            }
+            if (!unwritten.isEmpty()) {
+                readStored(alert, unwritten, stored);
+            }
+        });
+        return new Written(stored, closed);
+    }
+
+    private Map<AlertId, AlertStatus> statuses(Set<AlertId> alerts) {
+        Map<AlertId, AlertStatus> statuses = new HashMap<>();
+        jdbc.sql("SELECT id, status FROM alert WHERE id = ANY(?)")
+                .param(alerts.stream().map(AlertId::value).toArray(Long[]::new))
+                .query(rs -> {
+                    statuses.put(new AlertId(rs.getLong(1)), AlertStatus.valueOf(rs.getString(2)));
+                });
+        return statuses;
+    }
+
+    /** Sets the acknowledgements not yet given; answers whose it set. */
+    private Set<PersonId> update(AlertId alert, Collection<Request> requests) {
+        int n = requests.size();
         String[] people = new String[n];
         String[] times = new String[n];
         String[] channels = new String[n];
         int i = 0;
-        for (Request request : first.values()) {
-            alerts[i] = request.alert().value();
+        for (Request request : requests) {
             people[i] = request.person().value().toString();
             times[i] = request.at().toString();
             channels[i] = request.channel();
             i++;
         }
-        // an acknowledgement can arrive before the alert's recipients are written out
-        rows.expand(Arrays.asList(alerts));
-        Set<Key> written = Set.copyOf(jdbc.sql("""
+        return new HashSet<>(jdbc.sql("""
                 UPDATE alert_recipient r SET acknowledged_at = v.at, ack_channel = v.channel
-                FROM unnest(?::bigint[], ?::uuid[], ?::timestamptz[], ?::text[]) AS v(alert_id, person_id, at, channel)
-                WHERE r.alert_id = v.alert_id AND r.person_id = v.person_id AND r.acknowledged_at IS NULL
-                RETURNING r.alert_id, r.person_id
+                FROM unnest(?::uuid[], ?::timestamptz[], ?::text[]) AS v(person_id, at, channel)
+                WHERE r.alert_id = ? AND r.person_id = ANY(?::uuid[]) AND r.person_id = v.person_id
+                  AND r.acknowledged_at IS NULL
+                RETURNING r.person_id
                 """)
-                .params(alerts, people, times, channels)
-                .query((rs, row) -> new Key(rs.getLong(1), rs.getObject(2, UUID.class)))
+                .params(people, times, channels, alert.value(), people)
+                .query((rs, row) -> new PersonId(rs.getObject(1, UUID.class)))
                 .list());
-        announce(first, written);
-        // A separate statement sees what this transaction wrote and what others committed meanwhile.
-        Map<Key, Acknowledgement> stored = new HashMap<>();
-        jdbc.sql("""
-                SELECT r.alert_id, r.person_id, r.acknowledged_at, r.ack_channel
-                FROM alert_recipient r JOIN unnest(?::bigint[], ?::uuid[]) AS v(alert_id, person_id)
-                  ON r.alert_id = v.alert_id AND r.person_id = v.person_id
-                WHERE r.acknowledged_at IS NOT NULL
-                """).params(alerts, people).query(rs -> {
-            Key key = new Key(rs.getLong(1), rs.getObject(2, UUID.class));
-            stored.put(
-                    key,
-                    new Acknowledgement(
-                            new AlertId(key.alert()),
-                            new PersonId(key.person()),
-                            rs.getTimestamp(3).toInstant(),
-                            rs.getString(4)));
-        });
-        return stored;
     }
 
-    /** One event per alert for the acknowledgements this batch gave first. */
-    private void announce(Map<Key, Request> requests, Set<Key> written) {
-        Map<Long, List<Acknowledged>> byAlert = new LinkedHashMap<>();
-        requests.forEach((key, request) -> {
-            if (written.contains(key)) {
-                byAlert.computeIfAbsent(key.alert(), a -> new ArrayList<>())
-                        .add(new Acknowledged(
-                                request.person(),
-                                request.at(),
-                                request.channel(),
-                                request.actor().principal(),
-                                request.actor().address()));
-            }
+    /** What is stored for requests that wrote nothing: an earlier acknowledgement, or nothing. */
+    private void readStored(AlertId alert, List<Request> requests, Map<Key, Acknowledgement> stored) {
+        String[] people =
+                requests.stream().map(r -> r.person().value().toString()).toArray(String[]::new);
+        jdbc.sql("""
+                SELECT person_id, acknowledged_at, ack_channel FROM alert_recipient
+                WHERE alert_id = ? AND person_id = ANY(?::uuid[]) AND acknowledged_at IS NOT NULL
+                """).params(alert.value(), people).query(rs -> {
+            PersonId person = new PersonId(rs.getObject(1, UUID.class));
+            stored.put(
+                    new Key(alert.value(), person.value()),
+                    new Acknowledgement(alert, person, rs.getTimestamp(2).toInstant(), rs.getString(3)));
         });
-        byAlert.forEach((alert, acknowledged) ->
-                events.publishEvent(new AcknowledgementsRecorded(new AlertId(alert), acknowledged, Actor.SYSTEM)));
+    }
+
+    private static Acknowledgement acknowledgement(Request request) {
+        return new Acknowledgement(request.alert(), request.person(), request.at(), request.channel());
     }
 }

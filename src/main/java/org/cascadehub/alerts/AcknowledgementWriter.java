@@ -1,6 +1,10 @@
 package org.cascadehub.alerts;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +20,7 @@ import org.cascadehub.alerts.Acknowledgements.Acknowledgement;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actor;
 import org.cascadehub.platform.Actors;
+import org.cascadehub.platform.Conflict;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +52,8 @@ class AcknowledgementWriter implements SmartLifecycle {
 
     private final AcknowledgementBatch batches;
     private final AcknowledgementSettings settings;
+    private final DistributionSummary batchSizes;
+    private final Timer batchTimes;
     private final BlockingQueue<Request> queue;
     /** Submitters hold the read side while they queue; stopping takes the write side to close the door. */
     private final ReadWriteLock door = new ReentrantReadWriteLock();
@@ -54,15 +61,22 @@ class AcknowledgementWriter implements SmartLifecycle {
     private volatile boolean open;
     private @Nullable Thread writer;
 
-    AcknowledgementWriter(AcknowledgementBatch batches, AcknowledgementSettings settings) {
+    AcknowledgementWriter(AcknowledgementBatch batches, AcknowledgementSettings settings, MeterRegistry meters) {
         this.batches = batches;
         this.settings = settings;
+        this.batchSizes = DistributionSummary.builder("cascade.acknowledgements.batch.size")
+                .description("Acknowledgements written in one transaction")
+                .register(meters);
+        this.batchTimes = Timer.builder("cascade.acknowledgements.batch.time")
+                .description("Writing one batch of acknowledgements, commit included")
+                .register(meters);
         this.queue = new ArrayBlockingQueue<>(settings.queue());
     }
 
     /**
      * Writes the acknowledgement (the first one wins; a repeat changes nothing) and answers the
-     * person's acknowledgement as stored once it is committed; empty if they were not sent the alert.
+     * person's acknowledgement as stored once it is committed; empty if they were not sent the
+     * alert; {@link Conflict} if the alert is cancelled or expired and they had not acknowledged it.
      */
     Optional<Acknowledgement> acknowledge(AlertId alert, PersonId person, String channel, Instant at) {
         CompletableFuture<Optional<Acknowledgement>> answer = submit(alert, person, channel, at);
@@ -82,7 +96,9 @@ class AcknowledgementWriter implements SmartLifecycle {
     }
 
     CompletableFuture<Optional<Acknowledgement>> submit(AlertId alert, PersonId person, String channel, Instant at) {
-        Request request = new Request(alert, person, channel, at, Actors.current(), new CompletableFuture<>());
+        // PostgreSQL keeps microseconds: what a caller is answered is exactly what is stored.
+        Request request = new Request(
+                alert, person, channel, at.truncatedTo(ChronoUnit.MICROS), Actors.current(), new CompletableFuture<>());
         door.readLock().lock();
         try {
             if (!open) {
@@ -118,17 +134,30 @@ class AcknowledgementWriter implements SmartLifecycle {
             }
             batch.add(first);
             queue.drainTo(batch, settings.batch() - 1);
+            long start = System.nanoTime();
             write(batch);
+            batchTimes.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            batchSizes.record(batch.size());
             batch.clear();
         }
     }
 
-    /** Writes one batch and answers its callers; one at a time if the batch as a whole fails. */
+    /**
+     * Writes one batch and answers its callers; one at a time if the batch as a whole fails. An
+     * acknowledgement already given is answered even once its alert is closed; a new one for a
+     * closed alert is refused ({@link Conflict}).
+     */
     void write(List<Request> batch) {
         try {
-            var stored = batches.write(batch);
+            AcknowledgementBatch.Written written = batches.write(batch);
             for (Request request : batch) {
-                request.answer().complete(Optional.ofNullable(stored.get(AcknowledgementBatch.key(request))));
+                Acknowledgement stored = written.stored().get(AcknowledgementBatch.key(request));
+                AlertStatus closed = written.closed().get(request.alert());
+                if (stored == null && closed != null) {
+                    request.answer().completeExceptionally(closedAlert(request.alert(), closed));
+                } else {
+                    request.answer().complete(Optional.ofNullable(stored));
+                }
             }
         } catch (RuntimeException e) {
             if (batch.size() == 1) {
@@ -144,6 +173,13 @@ class AcknowledgementWriter implements SmartLifecycle {
                 write(List.of(request));
             }
         }
+    }
+
+    static Conflict closedAlert(AlertId alert, AlertStatus status) {
+        return new Conflict(
+                status == AlertStatus.EXPIRED
+                        ? "Alert " + alert + " has expired, so it can no longer be acknowledged."
+                        : "Alert " + alert + " is cancelled, so it can no longer be acknowledged.");
     }
 
     @Override

@@ -52,13 +52,21 @@ public class Acknowledgements {
 
     private final JdbcClient jdbc;
     private final Alerts alerts;
+    private final SentAlerts sent;
     private final RecipientIndex index;
     private final AcknowledgementWriter writer;
     private final Clock clock;
 
-    Acknowledgements(JdbcClient jdbc, Alerts alerts, RecipientIndex index, AcknowledgementWriter writer, Clock clock) {
+    Acknowledgements(
+            JdbcClient jdbc,
+            Alerts alerts,
+            SentAlerts sent,
+            RecipientIndex index,
+            AcknowledgementWriter writer,
+            Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
+        this.sent = sent;
         this.index = index;
         this.writer = writer;
         this.clock = clock;
@@ -67,9 +75,11 @@ public class Acknowledgements {
     /**
      * The signed-in person acknowledges; doing it again answers the first acknowledgement. Answers
      * once the acknowledgement is committed ({@link AcknowledgementWriter} writes them in batches).
+     * Not found if they may not see the alert; {@link Conflict} if it was not sent to them, or is
+     * cancelled or expired and they had not acknowledged it.
      */
     public Acknowledgement acknowledge(Viewer viewer, AlertId id, String channel) {
-        alerts.find(id).filter(a -> alerts.mayRead(viewer, a)).orElseThrow(() -> Alerts.notFound(id));
+        sent.visible(viewer, id).orElseThrow(() -> Alerts.notFound(id));
         return writer.acknowledge(id, viewer.personId(), channel, now())
                 .orElseThrow(() ->
                         new Conflict("Alert " + id + " was not sent to you, so there is nothing to acknowledge."));
@@ -77,7 +87,8 @@ public class Acknowledgements {
 
     /**
      * Acknowledges for a person proven some other way (a signed email link, a text from their
-     * number). False if they were not sent the alert. Answers once the acknowledgement is committed.
+     * number). False if they were not sent the alert; {@link Conflict} if it is cancelled or expired
+     * and they had not acknowledged it. Answers once the acknowledgement is committed.
      */
     public boolean acknowledgeFor(PersonId person, AlertId id, String channel) {
         return writer.acknowledge(id, person, channel, now()).isPresent();

@@ -21,6 +21,11 @@ public enum AlertStatus {
         return this == DRAFT || this == REJECTED;
     }
 
+    /** Cancelled or expired: it takes no more acknowledgements. */
+    public boolean closed() {
+        return this == CANCELLED || this == EXPIRED;
+    }
+
     public boolean sent() {
         return this == PUBLISHED || this == SUPERSEDED || this == CANCELLED || this == EXPIRED;
     }

@@ -8,6 +8,7 @@ import org.cascadehub.alerts.Acknowledgements;
 import org.cascadehub.alerts.AlertId;
 import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
+import org.cascadehub.platform.Conflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -17,7 +18,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * A text reply {@code ACK 42} (or just {@code ACK}: the newest alert not yet acknowledged)
  * acknowledges for the member whose mobile number sent it. Replies from unknown numbers, and for
- * alerts not sent to that member, change nothing.
+ * alerts not sent to that member or no longer current (cancelled, expired), change nothing.
  */
 @Component
 class SmsAcknowledgements {
@@ -50,7 +51,13 @@ class SmsAcknowledgements {
             Optional<AlertId> alert = matcher.group(1) == null
                     ? acknowledgements.latestUnacknowledged(member.id())
                     : Optional.of(new AlertId(Long.parseLong(matcher.group(1))));
-            alert.ifPresent(id -> acknowledgements.acknowledgeFor(member.id(), id, "sms"));
+            alert.ifPresent(id -> {
+                try {
+                    acknowledgements.acknowledgeFor(member.id(), id, "sms");
+                } catch (Conflict closed) {
+                    log.info("A text acknowledgement was refused: {}", closed.getMessage());
+                }
+            });
         }
     }
 }

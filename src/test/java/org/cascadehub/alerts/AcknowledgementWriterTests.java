@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.cascadehub.support.TestHttp.bearer;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -141,8 +142,8 @@ class AcknowledgementWriterTests {
         AlertId alert = publish();
         List<PersonId> people = recipients(alert, 300);
         // A small queue of its own: the callers are held back until the writer makes room.
-        AcknowledgementWriter small =
-                new AcknowledgementWriter(batch, new AcknowledgementSettings(20, 7, Duration.ofSeconds(30)));
+        AcknowledgementWriter small = new AcknowledgementWriter(
+                batch, new AcknowledgementSettings(20, 7, Duration.ofSeconds(30)), new SimpleMeterRegistry());
         small.start();
         List<CompletableFuture<Optional<Acknowledgement>>> answers = new ArrayList<>();
         try (ExecutorService callers = Executors.newFixedThreadPool(16)) {

@@ -7,6 +7,7 @@ import org.cascadehub.alerts.Alert;
 import org.cascadehub.alerts.AlertId;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.Conflict;
 import org.cascadehub.platform.NotFound;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The page a signed link in an alert email opens, without signing in. The signature proves the
  * link was made for that recipient, so the page may show them the alert's headline. Opening it
- * acknowledges nothing (mail scanners follow links); the button on it does. A link that does not
+ * acknowledges nothing (mail scanners follow links); the button on it does, unless the alert has
+ * been cancelled or has expired (then the page says so). A link that does not
  * verify, or names someone the alert was not sent to, is not found, with no detail.
  */
 @Controller
@@ -49,6 +51,7 @@ class AckLinkPage implements AlertPage {
         model.addAttribute(
                 "acknowledged",
                 acknowledgements.of(link.alert().id(), link.person()).orElse(null));
+        model.addAttribute("closed", link.alert().status().closed());
         return "alerts/ack";
     }
 
@@ -59,8 +62,12 @@ class AckLinkPage implements AlertPage {
             @RequestParam String signature,
             RedirectAttributes redirect) {
         Verified link = verified(id, person, signature);
-        acknowledgements.acknowledgeFor(link.person(), link.alert().id(), "email");
-        redirect.addFlashAttribute("notice", "Thank you: your acknowledgement is recorded.");
+        try {
+            acknowledgements.acknowledgeFor(link.person(), link.alert().id(), "email");
+            redirect.addFlashAttribute("notice", "Thank you: your acknowledgement is recorded.");
+        } catch (Conflict closed) {
+            redirect.addFlashAttribute("warning", closed.getMessage());
+        }
         return "redirect:"
                 + UriComponentsBuilder.fromPath("/alerts/{id}/ack")
                         .queryParam("person", link.person())

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The signed link in an alert email: it opens without signing in, shows the recipient the headline
@@ -114,6 +115,30 @@ class AckLinkPageTests {
                         .status())
                 .as("a correctly signed link for someone the alert was not sent to")
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aLinkToAnAlertThatExpiredSaysSoAndAcknowledgesNothing(@Autowired JdbcClient jdbc) {
+        Alert alert = published("Expired " + UUID.randomUUID());
+        PersonId security = fixtures.person("security@demo.test");
+        String signature = links.sign(alert.id(), security);
+        String path = path(alert, security, signature);
+        TestHttp mailbox = fixtures.anonymous();
+        assertThat(hasTestId(mailbox.get(path).body(), "acknowledge")).isTrue();
+
+        // The alert expires while the page is open; then the button is pressed.
+        jdbc.sql("UPDATE alert SET status = 'EXPIRED' WHERE id = ?")
+                .param(alert.id().value())
+                .update();
+        Response pressed = mailbox.postForm(
+                "/alerts/" + alert.id() + "/ack", Map.of("person", security.toString(), "signature", signature));
+        assertThat(pressed.status()).isEqualTo(302);
+        String after = mailbox.get(AlertPageFixtures.local(pressed.location())).body();
+        assertThat(testId(after, "warning")).contains("has expired, so it can no longer be acknowledged");
+        assertThat(hasTestId(after, "notice")).isFalse();
+        assertThat(testId(after, "closed")).contains("has expired");
+        assertThat(hasTestId(after, "acknowledge")).isFalse();
+        assertThat(acknowledgements.of(alert.id(), security)).isEmpty();
     }
 
     private Alert published(String headline) {
