@@ -3,7 +3,15 @@ package org.cascadehub.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.cascadehub.support.TestHttp.bearer;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.cascadehub.CascadeTest;
+import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Role;
@@ -121,6 +129,37 @@ class RecipientRowsTests {
         assertThat(acknowledgements.count(new AlertId(id)).recipients()).isEqualTo(recipients);
     }
 
+    @Test
+    void everyFieldSurvivesThePendingRowAndItsExpansion() {
+        long id = http.postJson("/api/v1/alerts", AlertLifecycleApiTests.MINOR_WESTMINSTER, "Authorization", police)
+                .json()
+                .get("id")
+                .asLong(); // a draft: only the foreign key matters here
+        OrganisationId shared = new OrganisationId(UUID.randomUUID());
+        List<Recipient> recipients = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            recipients.add(new Recipient(
+                    new PersonId(UUID.randomUUID()),
+                    i % 3 == 0 ? shared : new OrganisationId(UUID.randomUUID()),
+                    i % 7 == 0 ? null : (i % 2 == 0 ? "westminster" : "city-of-london"),
+                    switch (i % 4) {
+                        case 0 -> Set.of();
+                        case 1 -> Set.of("retail");
+                        default -> Set.of("retail", "night-time-economy", "transport");
+                    },
+                    i % 5 != 0,
+                    i % 2 == 0));
+        }
+        recipients.sort(Comparator.comparing(r -> r.personId().toString())); // as PostgreSQL orders UUIDs
+
+        transactions.executeWithoutResult(status -> rows.store(new AlertId(id), recipients));
+        assertThat(stored(id)).as("read while pending").isEqualTo(recipients);
+
+        transactions.executeWithoutResult(status -> rows.expand(List.of(id)));
+        assertThat(pending(id)).isZero();
+        assertThat(stored(id)).as("read once written out").isEqualTo(recipients);
+    }
+
     private long publishAmber() {
         String draft = AlertLifecycleApiTests.MINOR_WESTMINSTER.replace("\"GREEN\"", "\"AMBER\"");
         long id = http.postJson("/api/v1/alerts", draft, "Authorization", police)
@@ -134,15 +173,26 @@ class RecipientRowsTests {
 
     /** Moves an alert's recipient rows back into one pending row, as the publishing transaction leaves them. */
     private void backToPending(long id) {
+        List<Recipient> recipients = stored(id);
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("""
-                    INSERT INTO alert_recipient_pending (alert_id, people, organisations, boroughs, sectors, via_email, via_sms)
-                    SELECT alert_id, array_agg(person_id), array_agg(organisation_id), array_agg(borough_code),
-                           array_agg(array_to_string(sectors, ',')), array_agg(via_email), array_agg(via_sms)
-                    FROM alert_recipient WHERE alert_id = ? GROUP BY alert_id
-                    """).param(id).update();
+            rows.store(new AlertId(id), recipients);
             jdbc.sql("DELETE FROM alert_recipient WHERE alert_id = ?").param(id).update();
         });
+    }
+
+    /** Recipients as every read sees them (rows and pending), in person order. */
+    private List<Recipient> stored(long id) {
+        return jdbc.sql("SELECT * FROM alert_recipient_all WHERE alert_id = ? ORDER BY person_id")
+                .param(id)
+                .query((rs, n) -> new Recipient(
+                        new PersonId(rs.getObject("person_id", UUID.class)),
+                        new OrganisationId(rs.getObject("organisation_id", UUID.class)),
+                        rs.getString("borough_code"),
+                        new HashSet<>(
+                                Arrays.asList((String[]) rs.getArray("sectors").getArray())),
+                        rs.getBoolean("via_email"),
+                        rs.getBoolean("via_sms")))
+                .list();
     }
 
     private int written(long id) {
