@@ -27,15 +27,18 @@ CREATE FUNCTION alert_recipient_pending_rows(p alert_recipient_pending)
   LANGUAGE sql IMMUTABLE AS
 $$
 SELECT p.alert_id,
-       encode(substring(p.recipients FROM o + 1 FOR 16), 'hex')::uuid,
-       p.organisations[(get_byte(p.recipients, o + 16) << 24) | (get_byte(p.recipients, o + 17) << 16)
-                       | (get_byte(p.recipients, o + 18) << 8) | get_byte(p.recipients, o + 19)],
-       p.boroughs[nullif(get_byte(p.recipients, o + 20), 0)],
-       coalesce(string_to_array(nullif(p.sectors[(get_byte(p.recipients, o + 21) << 8)
-                                                 | get_byte(p.recipients, o + 22)], ''), ','), '{}'),
-       (get_byte(p.recipients, o + 23) & 1) <> 0,
-       (get_byte(p.recipients, o + 23) & 2) <> 0
-FROM generate_series(0, length(p.recipients) - 24, 24) AS o
+       encode(substring(d.b FROM o + 1 FOR 16), 'hex')::uuid,
+       p.organisations[(get_byte(d.b, o + 16) << 24) | (get_byte(d.b, o + 17) << 16)
+                       | (get_byte(d.b, o + 18) << 8) | get_byte(d.b, o + 19)],
+       p.boroughs[nullif(get_byte(d.b, o + 20), 0)],
+       coalesce(string_to_array(nullif(p.sectors[(get_byte(d.b, o + 21) << 8) | get_byte(d.b, o + 22)], ''), ','),
+                '{}'),
+       (get_byte(d.b, o + 23) & 1) <> 0,
+       (get_byte(d.b, o + 23) & 2) <> 0
+-- The bytes are read out of TOAST storage once, into memory (OFFSET 0 keeps the subquery from being
+-- folded into every use): each get_byte on the stored value would read all of it again.
+FROM (SELECT p.recipients || ''::bytea AS b OFFSET 0) AS d,
+     generate_series(0, length(d.b) - 24, 24) AS o
 $$;
 
 -- Every recipient, written out or still pending: what every read of recipients uses. The expansion

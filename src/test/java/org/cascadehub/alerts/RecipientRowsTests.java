@@ -137,7 +137,7 @@ class RecipientRowsTests {
                 .asLong(); // a draft: only the foreign key matters here
         OrganisationId shared = new OrganisationId(UUID.randomUUID());
         List<Recipient> recipients = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
+        for (int i = 0; i < 20_000; i++) { // as many as an alert for all of London reaches here
             recipients.add(new Recipient(
                     new PersonId(UUID.randomUUID()),
                     i % 3 == 0 ? shared : new OrganisationId(UUID.randomUUID()),
