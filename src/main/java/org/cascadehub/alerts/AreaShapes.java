@@ -28,9 +28,6 @@ sealed interface AreaShapes {
         CROSSES
     }
 
-    /** The bounding box to search the site index with, or {@code null} for "look up by borough". */
-    Envelope envelope();
-
     boolean contains(SitePoint site);
 
     /**
@@ -61,11 +58,6 @@ sealed interface AreaShapes {
     }
 
     record InBoroughs(Set<String> codes) implements AreaShapes {
-        @Override
-        public Envelope envelope() {
-            return new Envelope();
-        }
-
         @Override
         public boolean contains(SitePoint site) {
             return codes.contains(site.boroughCode());
@@ -107,13 +99,6 @@ sealed interface AreaShapes {
 
     record InCircle(Area.Circle circle) implements AreaShapes {
         static final double EARTH_RADIUS_KM = 6371.0088;
-
-        @Override
-        public Envelope envelope() {
-            double dLat = Math.toDegrees(circle.radiusKm() / EARTH_RADIUS_KM);
-            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(circle.lat())));
-            return new Envelope(circle.lon() - dLon, circle.lon() + dLon, circle.lat() - dLat, circle.lat() + dLat);
-        }
 
         @Override
         public boolean contains(SitePoint site) {
