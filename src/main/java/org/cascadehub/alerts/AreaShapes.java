@@ -47,7 +47,7 @@ sealed interface AreaShapes {
                     polygon.getEnvelopeInternal(), PreparedGeometryFactory.prepare(polygon), polygon.isValid());
         }
         Area.Circle circle = java.util.Objects.requireNonNull(area.circle());
-        return new InCircle(circle);
+        return new InCircle(circle, new CircleCover(circle));
     }
 
     /** A polygon from {@code [lat, lon]} pairs (JTS wants x = longitude, y = latitude). */
@@ -97,7 +97,8 @@ sealed interface AreaShapes {
         }
     }
 
-    record InCircle(Area.Circle circle) implements AreaShapes {
+    /** A circle, with its bounds for deciding boxes worked out once. */
+    record InCircle(Area.Circle circle, CircleCover bounds) implements AreaShapes {
         static final double EARTH_RADIUS_KM = 6371.0088;
 
         @Override
@@ -107,7 +108,7 @@ sealed interface AreaShapes {
 
         @Override
         public Cover cover(Envelope box) {
-            return CircleCover.of(circle, box);
+            return bounds.of(box);
         }
 
         /** Great-circle distance (haversine); plenty accurate at city scale. */
