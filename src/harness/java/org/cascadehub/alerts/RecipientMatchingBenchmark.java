@@ -62,6 +62,7 @@ public class RecipientMatchingBenchmark {
     @Param("100000")
     int sites;
 
+    private Roster.Snapshot snapshot;
     private RecipientIndex.Index index;
     private AlertContent oneBorough;
     private AlertContent centralCircle;
@@ -72,7 +73,8 @@ public class RecipientMatchingBenchmark {
         Boroughs boroughs = Boroughs.fromGeoJson(new ClassPathResource("geo/london-boroughs.geojson"), "");
         BulkLoad load = new PartnershipGenerator(boroughs, 20260101)
                 .generate(new PartnershipGenerator.Sizes(people / 25, people, sites));
-        index = new RecipientIndex.Index(snapshot(load, boroughs));
+        snapshot = snapshot(load, boroughs);
+        index = new RecipientIndex.Index(snapshot);
         oneBorough = content(Area.ofBoroughs(List.of("westminster")));
         centralCircle = content(Area.ofCircle(CENTRAL_LAT, CENTRAL_LON, 2.0));
         allLondon = content(
@@ -99,6 +101,21 @@ public class RecipientMatchingBenchmark {
     @Benchmark
     public List<Recipient> allOfLondon() {
         return index.recipients(allLondon);
+    }
+
+    /** Building the index from the roster, as the first alert after a directory change does. */
+    @Benchmark
+    public RecipientIndex.Index buildIndex() {
+        return new RecipientIndex.Index(snapshot);
+    }
+
+    /**
+     * Building the index and matching all of London once: what the first alert after a directory
+     * change costs, with whatever the index makes lazily on its first use.
+     */
+    @Benchmark
+    public List<Recipient> buildThenAllOfLondon() {
+        return new RecipientIndex.Index(snapshot).recipients(allLondon);
     }
 
     /** The roster the directory would read back after writing the load. */

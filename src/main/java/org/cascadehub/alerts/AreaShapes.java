@@ -6,17 +6,36 @@ import org.cascadehub.directory.Boroughs;
 import org.cascadehub.directory.Roster.SitePoint;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
-/** An area as a test on a site: boroughs by the site's borough code, shapes by geometry. */
+/**
+ * An area as a test on a site: boroughs by the site's borough code, shapes by geometry. {@link
+ * #contains} is the definition of "in the area"; {@link #cover} decides a whole box of sites at once
+ * where it safely can, so that only sites near the area's edge need {@link #contains}.
+ */
 sealed interface AreaShapes {
 
-    /** The bounding box to search the site index with, or {@code null} for "look up by borough". */
-    Envelope envelope();
+    /** How a box of sites lies to an area. */
+    enum Cover {
+        /** No point of the box is in the area. */
+        OUTSIDE,
+        /** Every point of the box is in the area. */
+        INSIDE,
+        /** Not decided for the box as a whole: test its sites one by one. */
+        CROSSES
+    }
 
     boolean contains(SitePoint site);
+
+    /**
+     * How the box (x = longitude, y = latitude) lies to the area. It may answer {@link
+     * Cover#CROSSES} when unsure, but {@link Cover#INSIDE} and {@link Cover#OUTSIDE} only when
+     * {@link #contains} would say so for every site in the box.
+     */
+    Cover cover(Envelope box);
 
     static AreaShapes of(Area area) {
         if (area.boroughs() != null) {
@@ -24,10 +43,11 @@ sealed interface AreaShapes {
         }
         if (area.polygon() != null) {
             Polygon polygon = polygon(area.polygon());
-            return new InPolygon(polygon.getEnvelopeInternal(), PreparedGeometryFactory.prepare(polygon));
+            return new InPolygon(
+                    polygon.getEnvelopeInternal(), PreparedGeometryFactory.prepare(polygon), polygon.isValid());
         }
         Area.Circle circle = java.util.Objects.requireNonNull(area.circle());
-        return new InCircle(circle);
+        return new InCircle(circle, new CircleCover(circle));
     }
 
     /** A polygon from {@code [lat, lon]} pairs (JTS wants x = longitude, y = latitude). */
@@ -39,37 +59,56 @@ sealed interface AreaShapes {
 
     record InBoroughs(Set<String> codes) implements AreaShapes {
         @Override
-        public Envelope envelope() {
-            return new Envelope();
-        }
-
-        @Override
         public boolean contains(SitePoint site) {
             return codes.contains(site.boroughCode());
         }
+
+        /** Boroughs are matched by code, not by position. */
+        @Override
+        public Cover cover(Envelope box) {
+            return Cover.CROSSES;
+        }
     }
 
-    record InPolygon(Envelope envelope, PreparedGeometry polygon) implements AreaShapes {
+    /**
+     * A polygon. An invalid one (which {@link AreaCheck} refuses) is only ever tested site by site:
+     * JTS's predicates on a box assume valid topology.
+     */
+    record InPolygon(Envelope envelope, PreparedGeometry polygon, boolean valid) implements AreaShapes {
         @Override
         public boolean contains(SitePoint site) {
             return envelope.contains(site.longitude(), site.latitude())
                     && polygon.covers(Boroughs.GEOMETRY.createPoint(new Coordinate(site.longitude(), site.latitude())));
         }
-    }
-
-    record InCircle(Area.Circle circle) implements AreaShapes {
-        private static final double EARTH_RADIUS_KM = 6371.0088;
 
         @Override
-        public Envelope envelope() {
-            double dLat = Math.toDegrees(circle.radiusKm() / EARTH_RADIUS_KM);
-            double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(circle.lat())));
-            return new Envelope(circle.lon() - dLon, circle.lon() + dLon, circle.lat() - dLat, circle.lat() + dLat);
+        public Cover cover(Envelope box) {
+            if (!envelope.intersects(box)) {
+                return Cover.OUTSIDE;
+            }
+            if (!valid) {
+                return Cover.CROSSES;
+            }
+            Geometry shape = Boroughs.GEOMETRY.toGeometry(box);
+            if (!polygon.intersects(shape)) {
+                return Cover.OUTSIDE;
+            }
+            return polygon.covers(shape) ? Cover.INSIDE : Cover.CROSSES;
         }
+    }
+
+    /** A circle, with its bounds for deciding boxes worked out once. */
+    record InCircle(Area.Circle circle, CircleCover bounds) implements AreaShapes {
+        static final double EARTH_RADIUS_KM = 6371.0088;
 
         @Override
         public boolean contains(SitePoint site) {
             return distanceKm(circle.lat(), circle.lon(), site.latitude(), site.longitude()) <= circle.radiusKm();
+        }
+
+        @Override
+        public Cover cover(Envelope box) {
+            return bounds.of(box);
         }
 
         /** Great-circle distance (haversine); plenty accurate at city scale. */

@@ -1,29 +1,25 @@
 package org.cascadehub.alerts;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.cascadehub.directory.DirectoryEvents;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
-import org.cascadehub.directory.Role;
 import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
 import org.cascadehub.directory.Roster.MemberOrganisation;
-import org.cascadehub.directory.Roster.SitePoint;
-import org.cascadehub.directory.SharingGroupId;
 import org.cascadehub.platform.AfterCommit;
 import org.cascadehub.platform.AuditedEvent;
 import org.jspecify.annotations.Nullable;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -74,42 +70,42 @@ class RecipientIndex {
         }
     }
 
-    /** One build of the index. */
+    /**
+     * One build of the index. Matching numbers organisations by their place in the roster and asks
+     * {@link OrganisationSites} which have a site in the area; each organisation's members are made
+     * into recipients once per borough they are reached through (the first time an alert needs
+     * them), and an alert's recipients are those arrays joined, in roster order.
+     */
     static final class Index {
         private final Map<PersonId, Member> members = new HashMap<>();
-        private final Map<OrganisationId, MemberOrganisation> organisations = new HashMap<>();
-        private final Map<OrganisationId, List<Member>> membersByOrganisation = new HashMap<>();
-        private final Map<String, List<Located>> sitesByBorough = new HashMap<>();
-        private final STRtree sites = new STRtree();
+        private final Map<OrganisationId, Integer> numbers = new HashMap<>();
+        private final MemberOrganisation[] organisations;
+        private final Member[][] membersOf;
+        private final OrganisationSites sites;
 
-        private record Located(SitePoint site, OrganisationId organisationId) {}
-
-        private record Reached(OrganisationId organisationId, String borough) {}
-
-        /** Recipients per organisation and borough, filled as alerts need them (the index never changes). */
-        private final Map<Reached, Recipient[]> reached = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Per slot of {@link OrganisationSites}: the organisation's members as recipients through that borough. */
+        private final AtomicReferenceArray<Recipient[]> reached;
 
         Index(Roster.Snapshot snapshot) {
-            for (MemberOrganisation organisation : snapshot.organisations()) {
-                organisations.put(organisation.id(), organisation);
-                for (SitePoint site : organisation.sites()) {
-                    Located located = new Located(site, organisation.id());
-                    sitesByBorough
-                            .computeIfAbsent(site.boroughCode(), k -> new ArrayList<>())
-                            .add(located);
-                    sites.insert(
-                            new org.locationtech.jts.geom.Envelope(
-                                    site.longitude(), site.longitude(), site.latitude(), site.latitude()),
-                            located);
-                }
+            organisations = snapshot.organisations().toArray(MemberOrganisation[]::new);
+            for (int o = 0; o < organisations.length; o++) {
+                numbers.put(organisations[o].id(), o);
             }
-            sites.build();
+            List<List<Member>> byOrganisation = new ArrayList<>();
+            for (int o = 0; o < organisations.length; o++) {
+                byOrganisation.add(new ArrayList<>());
+            }
             for (Member member : snapshot.members()) {
                 members.put(member.id(), member);
-                membersByOrganisation
-                        .computeIfAbsent(member.organisationId(), k -> new ArrayList<>())
-                        .add(member);
+                Integer o = numbers.get(member.organisationId());
+                if (o != null) {
+                    byOrganisation.get(o).add(member);
+                }
             }
+            membersOf =
+                    byOrganisation.stream().map(l -> l.toArray(Member[]::new)).toArray(Member[][]::new);
+            sites = new OrganisationSites(snapshot.organisations());
+            reached = new AtomicReferenceArray<>(sites.slots());
         }
 
         Optional<Member> member(PersonId id) {
@@ -117,94 +113,78 @@ class RecipientIndex {
         }
 
         Optional<MemberOrganisation> organisation(OrganisationId id) {
-            return Optional.ofNullable(organisations.get(id));
-        }
-
-        List<Member> membersOf(OrganisationId organisation) {
-            return membersByOrganisation.getOrDefault(organisation, List.of());
+            Integer o = numbers.get(id);
+            return o == null ? Optional.empty() : Optional.of(organisations[o]);
         }
 
         /**
-         * Everyone the content reaches, in a stable order. A person belongs to one organisation, so
-         * the organisations' member lists are simply joined: no per-person map on the hot path.
+         * Everyone the content reaches: the members of each organisation in the area and the audience,
+         * in roster order, then named people not already among them. A person belongs to one
+         * organisation, so nobody appears twice and no per-person map is needed.
          */
         List<Recipient> recipients(AlertContent content) {
             Audience audience = content.audience();
-            Map<OrganisationId, String> inArea = content.tlp() == Tlp.RED ? Map.of() : organisationsIn(content.area());
-            Set<SharingGroupId> groups =
-                    audience.sharingGroups().stream().map(SharingGroupId::new).collect(Collectors.toSet());
-            List<Recipient> found = new ArrayList<>();
-            inArea.forEach((organisationId, borough) -> {
-                MemberOrganisation organisation = organisations.get(organisationId);
-                if (organisation == null || !inAudience(organisation, audience, groups)) {
-                    return;
-                }
-                Recipient[] everyone = recipientsOf(organisation, borough);
-                if (audience.roles().isEmpty()) {
-                    Collections.addAll(found, everyone);
-                    return;
-                }
-                for (Recipient recipient : everyone) {
-                    Set<Role> roles = members.get(recipient.personId()).roles();
-                    if (audience.roles().stream().anyMatch(roles::contains)) {
-                        found.add(recipient);
-                    }
-                }
-            });
-            if (!audience.people().isEmpty()) {
-                Set<PersonId> already = new HashSet<>();
-                found.forEach(r -> already.add(r.personId()));
-                for (var named : audience.people()) {
-                    Member member = members.get(new PersonId(named));
-                    MemberOrganisation organisation =
-                            member == null ? null : organisations.get(member.organisationId());
-                    if (member != null && organisation != null && already.add(member.id())) {
-                        found.add(recipient(member, organisation, inArea.get(organisation.id())));
-                    }
+            int[] boroughs = content.tlp() == Tlp.RED
+                    ? new int[organisations.length]
+                    : sites.reached(AreaShapes.of(content.area()));
+            AudienceFilter filter = new AudienceFilter(audience);
+            List<Recipient[]> parts = new ArrayList<>();
+            int total = 0;
+            for (int o = 0; o < organisations.length; o++) {
+                if (boroughs[o] != 0 && filter.admits(organisations[o])) {
+                    Recipient[] part = filter.withRoles(membersOf[o], recipientsOf(o, boroughs[o] - 1));
+                    parts.add(part);
+                    total += part.length;
                 }
             }
-            return Collections.unmodifiableList(found);
+            List<Recipient> named = named(audience, boroughs, filter);
+            Recipient[] all = new Recipient[total + named.size()];
+            int at = 0;
+            for (Recipient[] part : parts) {
+                System.arraycopy(part, 0, all, at, part.length);
+                at += part.length;
+            }
+            for (Recipient recipient : named) {
+                all[at++] = recipient;
+            }
+            return Collections.unmodifiableList(Arrays.asList(all));
+        }
+
+        /** Named people the area and audience did not already reach, each once. */
+        private List<Recipient> named(Audience audience, int[] boroughs, AudienceFilter filter) {
+            if (audience.people().isEmpty()) {
+                return List.of();
+            }
+            List<Recipient> named = new ArrayList<>();
+            Set<PersonId> seen = new HashSet<>();
+            for (var id : audience.people()) {
+                Member member = members.get(new PersonId(id));
+                Integer o = member == null ? null : numbers.get(member.organisationId());
+                if (member == null || o == null || !seen.add(member.id())) {
+                    continue;
+                }
+                boolean inArea = boroughs[o] != 0;
+                if (!(inArea && filter.admits(organisations[o]) && filter.hasRole(member))) {
+                    String borough = inArea ? sites.borough(boroughs[o] - 1) : null;
+                    named.add(recipient(member, organisations[o], borough));
+                }
+            }
+            return named;
         }
 
         /** An organisation's members as recipients reached through a site in one borough, made once. */
-        private Recipient[] recipientsOf(MemberOrganisation organisation, String borough) {
-            return reached.computeIfAbsent(
-                    new Reached(organisation.id(), borough),
-                    key -> membersOf(organisation.id()).stream()
-                            .map(member -> recipient(member, organisation, borough))
-                            .toArray(Recipient[]::new));
-        }
-
-        /** Organisations with a site in the area, each with the borough of its first such site. */
-        private Map<OrganisationId, String> organisationsIn(Area area) {
-            AreaShapes shape = AreaShapes.of(area);
-            List<Located> candidates;
-            if (shape instanceof AreaShapes.InBoroughs boroughs) {
-                candidates = boroughs.codes().stream()
-                        .flatMap(code -> sitesByBorough.getOrDefault(code, List.of()).stream())
-                        .toList();
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Located> hits = sites.query(shape.envelope());
-                candidates = hits;
+        private Recipient[] recipientsOf(int organisation, int borough) {
+            int slot = sites.slot(organisation, borough);
+            Recipient[] made = reached.get(slot);
+            if (made != null) {
+                return made;
             }
-            Map<OrganisationId, String> found = new LinkedHashMap<>();
-            for (Located located : candidates) {
-                if (!found.containsKey(located.organisationId()) && shape.contains(located.site())) {
-                    found.put(located.organisationId(), located.site().boroughCode());
-                }
-            }
-            return found;
-        }
-
-        private static boolean inAudience(
-                MemberOrganisation organisation, Audience audience, Set<SharingGroupId> groups) {
-            if (audience.allOrganisations()) {
-                return true;
-            }
-            return audience.sectors().stream().anyMatch(organisation.sectors()::contains)
-                    || audience.organisations().contains(organisation.id().value())
-                    || organisation.sharingGroups().stream().anyMatch(groups::contains);
+            String code = sites.borough(borough);
+            made = Arrays.stream(membersOf[organisation])
+                    .map(member -> recipient(member, organisations[organisation], code))
+                    .toArray(Recipient[]::new);
+            Recipient[] earlier = reached.compareAndExchange(slot, null, made);
+            return earlier == null ? made : earlier;
         }
 
         private static Recipient recipient(Member member, MemberOrganisation organisation, @Nullable String borough) {
