@@ -11,6 +11,7 @@ import org.cascadehub.alerts.cap.CapMsgType;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actors;
 import org.cascadehub.platform.AfterCommit;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,7 @@ class AlertPublication {
     private final RecipientIndex index;
     private final RecentRecipients recent;
     private final RecipientRows rows;
+    private final UrgentWork urgent;
     private final AlertHistory history;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -41,6 +43,7 @@ class AlertPublication {
             RecipientIndex index,
             RecentRecipients recent,
             RecipientRows rows,
+            UrgentWork urgent,
             AlertHistory history,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -49,13 +52,29 @@ class AlertPublication {
         this.index = index;
         this.recent = recent;
         this.rows = rows;
+        this.urgent = urgent;
         this.history = history;
         this.events = events;
         this.clock = clock;
     }
 
+    /**
+     * Counts as urgent work ({@link UrgentWork}) from here until the broadcast has taken over, so
+     * that an earlier alert's bulk work (its email, its recipient rows) steps aside for this one.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     Alert publish(Alert alert, @Nullable PersonId approver, @Nullable String approverName) {
+        UrgentWork.Started publishing = urgent.start();
+        try {
+            return publish(alert, approver, approverName, publishing);
+        } catch (RuntimeException | Error e) {
+            publishing.end();
+            throw e;
+        }
+    }
+
+    private Alert publish(
+            Alert alert, @Nullable PersonId approver, @Nullable String approverName, UrgentWork.Started publishing) {
         Map<PersonId, Recipient> recipients = new LinkedHashMap<>();
         index.current().recipients(alert.content()).forEach(r -> recipients.put(r.personId(), r));
         if (alert.referencesId() != null) {
@@ -103,6 +122,7 @@ class AlertPublication {
         history.record(alert.id(), "published", seq + " to " + recipients.size() + " people");
         events.publishEvent(new AlertPublished(alert.id(), seq, alert.msgType(), recipients.size(), Actors.current()));
         // after the live broadcast, which the event above has just lined up for the commit
+        publishing.endWhenTransactionEnds();
         AfterCommit.run(() -> rows.expandSoon(alert.id()));
         return alerts.find(alert.id()).orElseThrow();
     }

@@ -1,9 +1,12 @@
 package org.cascadehub.platform;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Work that must finish within a blink (a live broadcast being written to thousands of screens), so
@@ -26,6 +29,11 @@ public class UrgentWork {
             inFlight++;
         }
         return new Tracker(this, tasks);
+    }
+
+    /** One piece of urgent work, counted from now until {@link Started#end}. */
+    public Started start() {
+        return new Started(begin(1).counting(() -> {}));
     }
 
     /** Waits while any urgent work is under way, at most {@code max}; answers whether it is quiet now. */
@@ -82,6 +90,41 @@ public class UrgentWork {
                     }
                 }
             };
+        }
+    }
+
+    /** Urgent work that {@link #start} began: it ends once, however often it is ended. */
+    public static final class Started {
+
+        private final Runnable end;
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        private Started(Runnable end) {
+            this.end = end;
+        }
+
+        public void end() {
+            if (ended.compareAndSet(false, true)) {
+                end.run();
+            }
+        }
+
+        /**
+         * Ends when the current transaction has ended, however it ends, after the synchronizations
+         * registered before this call (at once outside a transaction). A live broadcast lined up for
+         * the commit earlier thus begins its own count before this one ends: bulk work finds no gap.
+         */
+        public void endWhenTransactionEnds() {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                end();
+                return;
+            }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    end();
+                }
+            });
         }
     }
 }

@@ -67,4 +67,25 @@ class UrgentWorkTests {
         b.run();
         assertThat(urgent.awaitQuiet(Duration.ZERO)).isTrue();
     }
+
+    @Test
+    void startedWorkEndsOnceHoweverOftenItIsEnded() {
+        UrgentWork.Started started = urgent.start();
+        Runnable other = urgent.begin(1).counting(() -> {});
+
+        started.end();
+        started.end();
+        assertThat(urgent.awaitQuiet(Duration.ofMillis(1)))
+                .as("ending twice does not end the other work")
+                .isFalse();
+        other.run();
+        assertThat(urgent.awaitQuiet(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void outsideATransactionStartedWorkEndsAtOnceWhenToldToWaitForIt() {
+        urgent.start().endWhenTransactionEnds();
+
+        assertThat(urgent.awaitQuiet(Duration.ZERO)).isTrue();
+    }
 }
