@@ -75,6 +75,22 @@ class BearerTokens {
         return person.filter(found -> found.summary().active());
     }
 
+    /**
+     * What memory alone says of the token, for a caller that must not block: {@link
+     * TokenMemory.Found} (its use noted; the person may be inactive), {@link TokenMemory.Refused}, or
+     * anything else when only {@link #authenticated} can tell.
+     */
+    TokenMemory.Lookup held(String token) {
+        if (!token.startsWith(ApiTokens.PREFIX)) {
+            return TokenMemory.REFUSED;
+        }
+        TokenMemory.Lookup found = memory.lookup(ApiTokens.sha256(token), clock.instant());
+        if (found instanceof TokenMemory.Found known) {
+            use.used(known.tokenId());
+        }
+        return found;
+    }
+
     private Optional<People.Authenticated> read(long since, byte[] hash, Instant now) {
         Optional<Row> row = jdbc.sql(COLUMNS + " WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?")
                 .params(hash, Timestamp.from(now))

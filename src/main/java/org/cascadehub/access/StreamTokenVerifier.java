@@ -24,4 +24,16 @@ class StreamTokenVerifier implements StreamTokens {
     public Optional<Viewer> viewerFor(String token) {
         return tokens.authenticated(token).map(People.Authenticated::viewer);
     }
+
+    /** From memory only: a token or person not held is left to {@link #viewerFor}. */
+    @Override
+    public Answer atOnce(String token) {
+        return switch (tokens.held(token)) {
+            case TokenMemory.Found found ->
+                found.person().summary().active() ? new Accepted(found.person().viewer()) : Refused.INSTANCE;
+            case TokenMemory.Refused refused -> Refused.INSTANCE;
+            case TokenMemory.TokenOnly notHeld -> Unknown.INSTANCE;
+            case TokenMemory.Unknown unknown -> Unknown.INSTANCE;
+        };
+    }
 }

@@ -49,8 +49,8 @@ final class TokenMemory {
     /** Not held here: only the database knows. */
     record Unknown() implements Lookup {}
 
-    private static final Lookup REFUSED = new Refused();
-    private static final Lookup UNKNOWN = new Unknown();
+    static final Lookup REFUSED = new Refused();
+    static final Lookup UNKNOWN = new Unknown();
 
     private final int capacity;
     private final ConcurrentHashMap<Key, Held> tokens = new ConcurrentHashMap<>();

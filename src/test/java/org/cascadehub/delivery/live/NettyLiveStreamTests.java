@@ -232,24 +232,25 @@ class NettyLiveStreamTests {
     @Test
     void anExpiredTokenIsRefused() throws Exception {
         Member ada = streams.member();
-        String token = "cas_expired-" + UUID.randomUUID();
-        java.time.Instant past = Instant.now().minusSeconds(60);
-        jdbc.sql("""
-                INSERT INTO api_token (id, person_id, token_hash, label, created_at, expires_at)
-                VALUES (?, ?, ?, 'old', ?, ?)
-                """)
-                .params(
-                        UUID.randomUUID(),
-                        ada.id().value(),
-                        MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)),
-                        Timestamp.from(past.minusSeconds(3600)),
-                        Timestamp.from(past))
-                .update();
+        String token = insertToken(ada, Instant.now().minusSeconds(60));
 
         HttpResponse<String> answer = get("/api/v1/stream", "Authorization", bearer(token));
 
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void aTokenOnlyTheDatabaseKnowsOpensAStream() throws Exception {
+        Member ada = streams.member();
+        String token = insertToken(ada, Instant.now().plusSeconds(3600));
+
+        try (SseClient stream = open("Authorization", bearer(token))) {
+            assertThat(stream.status())
+                    .as("read from the database off the event loop")
+                    .isEqualTo(200);
+            assertThat(stream.next().field("retry")).contains("3000");
+        }
     }
 
     @Test
@@ -331,6 +332,23 @@ class NettyLiveStreamTests {
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.next().field("retry")).contains("3000");
         }
+    }
+
+    /** A token written straight into the database, as another node would, without telling this one. */
+    private String insertToken(Member member, Instant expiresAt) throws Exception {
+        String token = "cas_direct-" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO api_token (id, person_id, token_hash, label, created_at, expires_at)
+                VALUES (?, ?, ?, 'elsewhere', ?, ?)
+                """)
+                .params(
+                        UUID.randomUUID(),
+                        member.id().value(),
+                        MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)),
+                        Timestamp.from(expiresAt.minusSeconds(7200)),
+                        Timestamp.from(expiresAt))
+                .update();
+        return token;
     }
 
     private double slowClosed() {
