@@ -108,9 +108,25 @@ class ApiTokens {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /**
+     * Cloned for each use: looking the algorithm up ({@code MessageDigest.getInstance}) costs more
+     * than the hash of a token, and every bearer request and stream connection hashes one.
+     */
+    private static final MessageDigest SHA_256 = newSha256();
+
     static byte[] sha256(String token) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = newSha256();
+        }
+        return digest.digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
