@@ -70,7 +70,6 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
         }
         requested = true;
         Channel channel = context.channel();
-        channel.config().setAutoRead(false);
         context.pipeline().remove(HttpRequestDecoder.class);
         ReferenceCountUtil.release(request);
         if (request.decoderResult().isFailure()) {
@@ -122,6 +121,8 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
                 }
             }
         }
+        // Nothing more is read until the stream has started (two epoll changes the loop path avoids).
+        channel.config().setAutoRead(false);
         server.verifiers().execute(() -> open(channel, token, lastEventId));
     }
 
@@ -216,7 +217,10 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
         return answer;
     }
 
-    /** On the event loop: from now on a closed channel closes the stream, and reads find that out. */
+    /**
+     * On the event loop: from now on a closed channel closes the stream, and reads (on again if the
+     * token was verified off the loop) find that out.
+     */
     private void started(Channel channel, NettyConnection stream) {
         connection = stream;
         if (!channel.isActive()) {
