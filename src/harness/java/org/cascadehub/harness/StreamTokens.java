@@ -24,7 +24,9 @@ import java.util.UUID;
 /**
  * API tokens for the people who receive an all-boroughs alert for everyone (active people of
  * vetted organisations with a site), written straight into Cascade's {@code api_token} table as
- * the access module writes them: {@code cas_} and 256 random bits, stored as their SHA-256.
+ * the access module writes them: {@code cas_} and 256 random bits, stored as their SHA-256, with a
+ * {@code token <id>} notification on {@code cascade_access} for each, so Cascade holds them in memory
+ * as it holds tokens issued through its API.
  */
 final class StreamTokens {
 
@@ -38,6 +40,7 @@ final class StreamTokens {
     static Issued issue(String jdbcUrl, int n) {
         List<UUID> people = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
+        List<UUID> tokenIds = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             try (PreparedStatement query = db.prepareStatement("""
                     SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id
@@ -64,7 +67,9 @@ final class StreamTokens {
                 for (UUID person : people) {
                     String token = newToken();
                     tokens.add(token);
-                    insert.setObject(1, UUID.randomUUID());
+                    UUID id = UUID.randomUUID();
+                    tokenIds.add(id);
+                    insert.setObject(1, id);
                     insert.setObject(2, person);
                     insert.setBytes(3, sha256(token));
                     insert.setTimestamp(4, Timestamp.from(now));
@@ -72,6 +77,13 @@ final class StreamTokens {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+            // As the access module does on issuing a token: every node reads it into memory once
+            // this commits, so a stream opened with it reads nothing.
+            try (PreparedStatement notify = db.prepareStatement(
+                    "SELECT count(pg_notify('cascade_access', 'token ' || id)) FROM unnest(?::uuid[]) AS id")) {
+                notify.setArray(1, db.createArrayOf("uuid", tokenIds.toArray()));
+                notify.executeQuery().close();
             }
             db.commit();
         } catch (SQLException e) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.cascadehub.access.AccessEvents.ApiTokenCreated;
 import org.cascadehub.access.AccessEvents.ApiTokenRevoked;
@@ -24,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * API tokens for scripts and integrations. A token is 256 random bits, shown once; only its
- * SHA-256 is stored (a slow hash adds nothing for a secret this long).
+ * SHA-256 is stored (a slow hash adds nothing for a secret this long). {@link BearerTokens} checks
+ * them.
  */
 @Service
 class ApiTokens {
@@ -36,21 +36,13 @@ class ApiTokens {
     private final ApplicationEventPublisher events;
     private final AccessSettings settings;
     private final Clock clock;
-    private final VerifiedTokens verified;
     private final TokenUse use;
 
-    ApiTokens(
-            JdbcClient jdbc,
-            ApplicationEventPublisher events,
-            AccessSettings settings,
-            Clock clock,
-            VerifiedTokens verified,
-            TokenUse use) {
+    ApiTokens(JdbcClient jdbc, ApplicationEventPublisher events, AccessSettings settings, Clock clock, TokenUse use) {
         this.jdbc = jdbc;
         this.events = events;
         this.settings = settings;
         this.clock = clock;
-        this.verified = verified;
         this.use = use;
     }
 
@@ -81,41 +73,6 @@ class ApiTokens {
         events.publishEvent(new ApiTokenCreated(id, person.value(), label, expiresAt, actor));
         return new Issued(id, token, expiresAt);
     }
-
-    /**
-     * The person a live token belongs to: not expired, not revoked. A token checked in the last few
-     * seconds is not read again ({@link VerifiedTokens}); its use is noted for a batched write
-     * ({@link TokenUse}), so a request with a token writes nothing.
-     */
-    Optional<PersonId> personFor(String token) {
-        if (!token.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        byte[] hash = sha256(token);
-        Instant now = clock.instant();
-        Optional<VerifiedTokens.Verified> known = verified.find(hash, now);
-        if (known.isPresent()) {
-            use.used(known.get().tokenId());
-            return Optional.of(known.get().person());
-        }
-        Optional<Row> row = jdbc.sql("""
-                SELECT id, person_id, expires_at FROM api_token
-                WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?
-                """)
-                .params(hash, Timestamp.from(now))
-                .query((rs, n) -> new Row(
-                        rs.getObject("id", UUID.class),
-                        new PersonId(rs.getObject("person_id", UUID.class)),
-                        rs.getTimestamp("expires_at").toInstant()))
-                .optional();
-        row.ifPresent(r -> {
-            verified.put(hash, r.id(), r.person(), r.expiresAt());
-            use.used(r.id());
-        });
-        return row.map(Row::person);
-    }
-
-    private record Row(UUID id, PersonId person, Instant expiresAt) {}
 
     @Transactional(readOnly = true)
     List<TokenView> listFor(PersonId person) {
@@ -151,9 +108,25 @@ class ApiTokens {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    /**
+     * Cloned for each use: looking the algorithm up ({@code MessageDigest.getInstance}) costs more
+     * than the hash of a token, and every bearer request and stream connection hashes one.
+     */
+    private static final MessageDigest SHA_256 = newSha256();
+
     static byte[] sha256(String token) {
+        MessageDigest digest;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            digest = newSha256();
+        }
+        return digest.digest(token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

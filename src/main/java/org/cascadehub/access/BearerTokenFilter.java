@@ -22,13 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
-    private final ApiTokens tokens;
-    private final People people;
+    private final BearerTokens tokens;
     private final ProblemResponses problems;
 
-    BearerTokenFilter(ApiTokens tokens, People people, ProblemResponses problems) {
+    BearerTokenFilter(BearerTokens tokens, ProblemResponses problems) {
         this.tokens = tokens;
-        this.people = people;
         this.problems = problems;
     }
 
@@ -45,9 +43,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).trim();
-        Optional<People.Authenticated> person = tokens.personFor(token)
-                .flatMap(people::authenticated)
-                .filter(found -> found.summary().active());
+        Optional<People.Authenticated> person = tokens.authenticated(token);
         if (person.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(
@@ -58,7 +54,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         SignedInPerson principal = SignedInPerson.of(person.get().summary());
-        // Read just now: the controllers' Viewer parameter takes it rather than reading it again.
+        // Current as of the last change (BearerTokens): the controllers' Viewer parameter takes it.
         request.setAttribute(Viewer.REQUEST_ATTRIBUTE, person.get().viewer());
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(

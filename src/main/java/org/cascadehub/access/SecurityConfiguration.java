@@ -68,7 +68,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain web(
             HttpSecurity http,
-            ApiTokens tokens,
+            BearerTokens tokens,
             People people,
             ProblemResponses problems,
             SignInHandlers handlers,
@@ -119,7 +119,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/sign-out")
                         .addLogoutHandler(handlers)
                         .logoutSuccessUrl("/sign-in?signed-out=true"))
-                .addFilterBefore(new BearerTokenFilter(tokens, people, problems), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new ActiveAccountFilter(people, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         // Bearer tokens are not sent by browsers on their own, so they cannot be forged cross-site.

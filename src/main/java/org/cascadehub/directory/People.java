@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -225,6 +228,26 @@ public class People {
                 .param(id.value())
                 .query((rs, n) -> new Authenticated(summary(rs, n), viewer(rs, n)))
                 .optional();
+    }
+
+    /**
+     * {@link #authenticated(PersonId)} for many people at once (those not found are left out), for
+     * holding them in memory: one statement for each thousand.
+     */
+    public Map<PersonId, Authenticated> authenticated(Collection<PersonId> ids) {
+        Map<PersonId, Authenticated> found = new HashMap<>();
+        List<PersonId> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            String[] chunk = all.subList(from, Math.min(all.size(), from + 1000)).stream()
+                    .map(PersonId::toString)
+                    .toArray(String[]::new);
+            jdbc.sql(SELECT + " WHERE p.id = ANY (?::text[]::uuid[])")
+                    .param((Object) chunk) // one array parameter, not varargs
+                    .query((rs, n) -> new Authenticated(summary(rs, n), viewer(rs, n)))
+                    .list()
+                    .forEach(person -> found.put(person.summary().id(), person));
+        }
+        return found;
     }
 
     private static Viewer viewer(ResultSet rs, int row) throws SQLException {

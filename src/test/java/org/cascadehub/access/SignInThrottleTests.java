@@ -12,7 +12,7 @@ class SignInThrottleTests {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final AccessSettings settings =
-            new AccessSettings(Duration.ofDays(30), 5, 20, Duration.ofMinutes(15), "Cascade");
+            new AccessSettings(Duration.ofDays(30), 5, 20, Duration.ofMinutes(15), "Cascade", 200_000);
     private final SignInThrottle throttle = new SignInThrottle(settings, clock);
 
     @Test

@@ -149,7 +149,8 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
 
     /**
      * Registers a stream opened on another server (Netty) and starts it as {@link #connect} does.
-     * The replay may read the database: call it off any event loop.
+     * With a {@code lastEventId} the replay may read the database: then call it off any event loop;
+     * without one nothing here blocks.
      */
     void open(LiveSink connection, @Nullable Long lastEventId) throws IOException {
         registry.add(connection);

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
-import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.InvalidInput;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One channel of the Netty stream server: reads one request, answers anything but an authorised
- * {@code GET /api/v1/stream} with problem details and closes, and turns that one into a stream. The
- * token is verified on a virtual thread (it reads the database), never on the event loop; the
- * request decoder is removed once the request is read, so a held stream keeps no parser state.
+ * {@code GET /api/v1/stream} with problem details and closes, and turns that one into a stream. A
+ * token held in memory (the usual case) is checked and the stream started on the event loop, with
+ * no other thread involved; a token only the database knows, or a reconnection whose replay may
+ * read the database, goes to a virtual thread, never blocking the loop. The request decoder is
+ * removed once the request is read, so a held stream keeps no parser state.
  */
 final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
 
@@ -69,7 +70,6 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
         }
         requested = true;
         Channel channel = context.channel();
-        channel.config().setAutoRead(false);
         context.pipeline().remove(HttpRequestDecoder.class);
         ReferenceCountUtil.release(request);
         if (request.decoderResult().isFailure()) {
@@ -105,6 +105,24 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
             return;
         }
         String token = authorization.substring(7).trim();
+        if (lastEventId == null) {
+            switch (server.tokens().atOnce(token)) {
+                case StreamTokens.Accepted accepted -> {
+                    // Held in memory, and nothing to replay: no reason to leave the event loop.
+                    start(channel, accepted.viewer(), null, true);
+                    return;
+                }
+                case StreamTokens.Refused refused -> {
+                    refuse(channel, invalidToken());
+                    return;
+                }
+                case StreamTokens.Unknown unknown -> {
+                    // read below, off the loop
+                }
+            }
+        }
+        // Nothing more is read until the stream has started (two epoll changes the loop path avoids).
+        channel.config().setAutoRead(false);
         server.verifiers().execute(() -> open(channel, token, lastEventId));
     }
 
@@ -132,45 +150,56 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
         context.close();
     }
 
-    /** On a virtual thread: who is this, may they stream, and then the stream. */
+    /** On a virtual thread: who is this (the database may be read), and then the stream. */
     private void open(Channel channel, String token, @Nullable Long lastEventId) {
-        String path = StreamController.PATH;
         try {
             Optional<Viewer> viewer = server.tokens().viewerFor(token);
             if (viewer.isEmpty()) {
-                FullHttpResponse answer = problem(
-                        HttpStatus.UNAUTHORIZED,
-                        "The bearer token is not valid: it is unknown, expired or revoked.",
-                        path);
-                answer.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-                refuse(channel, answer);
+                refuse(channel, invalidToken());
                 return;
             }
-            if (!viewer.get().vettedMember()) {
-                refuse(
-                        channel,
-                        problem(
-                                HttpStatus.FORBIDDEN,
-                                "Live alerts are for active members of vetted organisations.",
-                                path));
-                return;
-            }
-            if (!server.running().getAsBoolean() || !server.gateway().accepting()) {
-                refuse(
-                        channel,
-                        problem(HttpStatus.SERVICE_UNAVAILABLE, "This node is shutting down: reconnect.", path));
-                return;
-            }
-            PersonId person = viewer.get().personId();
+            start(channel, viewer.get(), lastEventId, false);
+        } catch (RuntimeException e) {
+            log.warn("Verifying a token on the stream port failed", e);
+            refuse(
+                    channel,
+                    problem(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "The stream could not be opened: reconnect.",
+                            StreamController.PATH));
+        }
+    }
+
+    /**
+     * May the viewer stream, and then the stream. On the event loop ({@code onLoop}) only without a
+     * replay to read, which may read the database.
+     */
+    private void start(Channel channel, Viewer viewer, @Nullable Long lastEventId, boolean onLoop) {
+        String path = StreamController.PATH;
+        if (!viewer.vettedMember()) {
+            refuse(
+                    channel,
+                    problem(HttpStatus.FORBIDDEN, "Live alerts are for active members of vetted organisations.", path));
+            return;
+        }
+        if (!server.running().getAsBoolean() || !server.gateway().accepting()) {
+            refuse(channel, problem(HttpStatus.SERVICE_UNAVAILABLE, "This node is shutting down: reconnect.", path));
+            return;
+        }
+        try {
             NettyConnection stream = new NettyConnection(
-                    person,
-                    viewer.get().organisationId(),
+                    viewer.personId(),
+                    viewer.organisationId(),
                     channel,
                     server.settings().queueFrames(),
                     server.gateway(),
                     System::nanoTime);
             server.gateway().open(stream, lastEventId);
-            channel.eventLoop().execute(() -> started(channel, stream));
+            if (onLoop) {
+                started(channel, stream);
+            } else {
+                channel.eventLoop().execute(() -> started(channel, stream));
+            }
         } catch (IOException | RuntimeException e) {
             log.warn("Opening a live stream on the stream port failed", e);
             refuse(
@@ -179,7 +208,19 @@ final class NettyStreamRequests extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** On the event loop: from now on a closed channel closes the stream, and reads find that out. */
+    private FullHttpResponse invalidToken() {
+        FullHttpResponse answer = problem(
+                HttpStatus.UNAUTHORIZED,
+                "The bearer token is not valid: it is unknown, expired or revoked.",
+                StreamController.PATH);
+        answer.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        return answer;
+    }
+
+    /**
+     * On the event loop: from now on a closed channel closes the stream, and reads (on again if the
+     * token was verified off the loop) find that out.
+     */
     private void started(Channel channel, NettyConnection stream) {
         connection = stream;
         if (!channel.isActive()) {

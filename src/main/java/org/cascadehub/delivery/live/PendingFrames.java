@@ -47,23 +47,25 @@ final class PendingFrames {
      * only later: its seq is kept so it is dropped then.
      */
     void putFirst(List<SseFrame> frames, Set<Long> inFlight) {
+        first = frames;
+        firstSent = 0;
+        if (frames.stream().allMatch(frame -> frame.seq() <= 0)) {
+            // A new stream's retry: nothing replayed that the queue could hold twice.
+            return;
+        }
         long[] replayed = frames.stream()
                 .mapToLong(SseFrame::seq)
                 .filter(seq -> seq > 0)
                 .sorted()
                 .toArray();
-        if (replayed.length > 0) {
-            List<Long> queued = new ArrayList<>();
-            queue.removeIf(f -> f.seq() > 0 && Arrays.binarySearch(replayed, f.seq()) >= 0 && queued.add(f.seq()));
-            long[] late = inFlight.stream()
-                    .mapToLong(Long::longValue)
-                    .filter(seq -> Arrays.binarySearch(replayed, seq) >= 0 && !queued.contains(seq))
-                    .sorted()
-                    .toArray();
-            lateDuplicates = late.length == 0 ? null : late;
-        }
-        first = frames;
-        firstSent = 0;
+        List<Long> queued = new ArrayList<>();
+        queue.removeIf(f -> f.seq() > 0 && Arrays.binarySearch(replayed, f.seq()) >= 0 && queued.add(f.seq()));
+        long[] late = inFlight.stream()
+                .mapToLong(Long::longValue)
+                .filter(seq -> Arrays.binarySearch(replayed, seq) >= 0 && !queued.contains(seq))
+                .sorted()
+                .toArray();
+        lateDuplicates = late.length == 0 ? null : late;
     }
 
     @Nullable

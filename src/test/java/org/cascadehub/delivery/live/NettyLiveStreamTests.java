@@ -15,12 +15,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.delivery.live.Streams.Member;
+import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.People;
 import org.cascadehub.directory.Viewer;
 import org.cascadehub.platform.UrgentWork;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +67,12 @@ class NettyLiveStreamTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    Organisations organisations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     MeterRegistry meters;
@@ -203,6 +215,70 @@ class NettyLiveStreamTests {
     }
 
     @Test
+    void aRevokedTokenOpensNoMoreStreamsOnceRevoked() {
+        Member ada = streams.member();
+        String id = http.get("/api/v1/tokens", "Authorization", bearer(ada.token()))
+                .json()
+                .get(0)
+                .get("id")
+                .asString();
+        try (SseClient first = open("Authorization", bearer(ada.token()))) {
+            assertThat(first.status()).as("checked and held").isEqualTo(200);
+        }
+
+        assertThat(http.delete("/api/v1/tokens/" + id, "Authorization", bearer(ada.token()))
+                        .status())
+                .isEqualTo(204);
+
+        try (SseClient again = open("Authorization", bearer(ada.token()))) {
+            assertThat(again.status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        Member ada = streams.member();
+        String token = insertToken(ada, Instant.now().minusSeconds(60));
+
+        HttpResponse<String> answer = get("/api/v1/stream", "Authorization", bearer(token));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+    }
+
+    @Test
+    void aTokenOnlyTheDatabaseKnowsOpensAStream() throws Exception {
+        Member ada = streams.member();
+        String token = insertToken(ada, Instant.now().plusSeconds(3600));
+
+        try (SseClient stream = open("Authorization", bearer(token))) {
+            assertThat(stream.status())
+                    .as("read from the database off the event loop")
+                    .isEqualTo(200);
+            assertThat(stream.next().field("retry")).contains("3000");
+        }
+    }
+
+    @Test
+    void aSuspendedOrganisationsMembersAreRefusedAndAcceptedOnceItIsReinstated() {
+        Member ada = streams.member();
+        try (SseClient first = open("Authorization", bearer(ada.token()))) {
+            assertThat(first.status()).isEqualTo(200);
+        }
+        var organisation = people.findById(ada.id()).orElseThrow().organisationId();
+
+        organisations.setSuspended(administrator(), organisation, true, "Vetting lapsed");
+        try (SseClient refused = open("Authorization", bearer(ada.token()))) {
+            assertThat(refused.status()).isEqualTo(401);
+        }
+
+        organisations.setSuspended(administrator(), organisation, false, null);
+        try (SseClient again = open("Authorization", bearer(ada.token()))) {
+            assertThat(again.status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsIsClosedAtTheQueueBoundWhileOthersKeepReceiving() throws IOException {
         Member stuck = streams.member();
         Member reader = streams.member();
@@ -262,6 +338,23 @@ class NettyLiveStreamTests {
             assertThat(again.status()).isEqualTo(200);
             assertThat(again.next().field("retry")).contains("3000");
         }
+    }
+
+    /** A token written straight into the database, as another node would, without telling this one. */
+    private String insertToken(Member member, Instant expiresAt) throws Exception {
+        String token = "cas_direct-" + UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO api_token (id, person_id, token_hash, label, created_at, expires_at)
+                VALUES (?, ?, ?, 'elsewhere', ?, ?)
+                """)
+                .params(
+                        UUID.randomUUID(),
+                        member.id().value(),
+                        MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)),
+                        Timestamp.from(expiresAt.minusSeconds(7200)),
+                        Timestamp.from(expiresAt))
+                .update();
+        return token;
     }
 
     private double slowClosed() {
