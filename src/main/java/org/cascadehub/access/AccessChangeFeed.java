@@ -30,8 +30,8 @@ class AccessChangeFeed implements SmartLifecycle {
     private final DataSource dataSource;
     private final BearerTokens tokens;
 
-    private volatile boolean running;
-    private @Nullable Thread listener;
+    /** The thread listening now; one stopped and replaced (a paused context restarted) ends its loop. */
+    private volatile @Nullable Thread listener;
 
     AccessChangeFeed(DataSource dataSource, BearerTokens tokens) {
         this.dataSource = dataSource;
@@ -40,14 +40,16 @@ class AccessChangeFeed implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        listener = Thread.ofPlatform().name("cascade-access-changes").daemon().start(this::listen);
+        Thread thread =
+                Thread.ofPlatform().name("cascade-access-changes").daemon().unstarted(this::listen);
+        listener = thread;
+        thread.start();
     }
 
     @Override
     public void stop() {
-        running = false;
         Thread thread = listener;
+        listener = null;
         if (thread != null) {
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
@@ -60,29 +62,34 @@ class AccessChangeFeed implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return listener != null;
+    }
+
+    private boolean running() {
+        return listener == Thread.currentThread();
     }
 
     private void listen() {
         long pause = 1000;
-        while (running) {
+        while (running()) {
             try (Connection connection = dataSource.getConnection()) {
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 execute(connection, "LISTEN " + AccessChange.CHANNEL);
                 tokens.reload();
                 apply(postgres.getNotifications());
-                tokens.listening();
+                if (running()) {
+                    tokens.listening();
+                }
                 pause = 1000;
-                while (running) {
+                while (running()) {
                     apply(postgres.getNotifications(WAIT_MILLIS));
                 }
-                tokens.deaf();
                 execute(connection, "UNLISTEN " + AccessChange.CHANNEL);
             } catch (SQLException | RuntimeException e) {
-                tokens.deaf();
-                if (!running) {
+                if (!running()) {
                     return;
                 }
+                tokens.deaf();
                 log.warn(
                         "Not hearing access changes ({}); API tokens are checked in the database until it is back",
                         e.toString());

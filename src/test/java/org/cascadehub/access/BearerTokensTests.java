@@ -42,6 +42,9 @@ class BearerTokensTests {
     BearerTokens tokens;
 
     @Autowired
+    AccessChangeFeed feed;
+
+    @Autowired
     TestPeople testPeople;
 
     @Autowired
@@ -223,6 +226,28 @@ class BearerTokensTests {
             tokens.listening();
         }
         assertThat(held(token)).as("not live, so not held after the reload").isInstanceOf(TokenMemory.Unknown.class);
+    }
+
+    @Test
+    void aFeedStoppedAndStartedAgainReloadsAndHearsChangesAgain() {
+        TestPerson person = testPeople.create(Role.MEMBER);
+        String token = heldToken(person);
+
+        feed.stop();
+        try {
+            assertThat(held(token)).as("memory is not trusted while deaf").isInstanceOf(TokenMemory.Unknown.class);
+            assertThat(api(token)).as("checked in the database meanwhile").isEqualTo(200);
+        } finally {
+            feed.start();
+        }
+        await().untilAsserted(() -> assertThat(held(token)).isInstanceOf(TokenMemory.Found.class));
+
+        anotherNode(
+                "UPDATE person SET status = 'SUSPENDED' WHERE id = ?",
+                person.id().value(),
+                AccessChange.person(person.id().value()));
+
+        await().untilAsserted(() -> assertThat(api(token)).isEqualTo(401));
     }
 
     /** A token used once, so that it and its person are held. */
