@@ -1,5 +1,7 @@
 package org.cascadehub.access;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -226,7 +228,7 @@ class BearerTokens {
         }
     }
 
-    private static Row row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new Row(
                 rs.getObject("id", UUID.class),
