@@ -35,7 +35,7 @@ class CascadeLoadHarnessTests {
 
     @Test
     void tokensWrittenStraightIntoTheDatabaseAreAcceptedByTheApi() throws Exception {
-        StreamTokens.Issued issued = StreamTokens.issue(jdbcUrl(), 2);
+        StreamTokens.Issued issued = StreamTokens.issue(jdbcUrl(), 2, null);
         List<String> tokens = Files.readAllLines(issued.file());
 
         assertThat(tokens).hasSize(2).allMatch(token -> token.startsWith("cas_"));
@@ -64,7 +64,9 @@ class CascadeLoadHarnessTests {
         ResultTable.Row cascade = rows.getFirst();
         assumeThat(cascade.skippedRun()).as(cascade.note()).isFalse();
         assertThat(cascade.expected()).isEqualTo((long) LoadHarnessTests.CLIENTS * LoadHarnessTests.ALERTS);
-        assertThat(cascade.delivered()).as("delivered").isEqualTo(cascade.expected());
+        assertThat(cascade.delivered())
+                .as("delivered (%s; runs %s)", cascade.note(), cascade.runs())
+                .isEqualTo(cascade.expected());
         assertThat(cascade.median("duplicates")).as("duplicates").isZero();
     }
 

@@ -114,7 +114,7 @@ final class CascadeTarget implements Target {
                 data);
         try {
             target.awaitReady(timeout);
-            target.prepare(n, StreamTokens.jdbcUrlFromDataDirectory(data));
+            target.prepare(n, StreamTokens.jdbcUrlFromDataDirectory(data), false);
             target.note = "started here, streams on " + (netty ? "the Netty port" : "the servlet port")
                     + ", JVM " + String.join(" ", jvmArguments)
                     + (arguments.isEmpty() ? "" : ", arguments " + String.join(" ", arguments));
@@ -135,12 +135,18 @@ final class CascadeTarget implements Target {
                 ? base
                 : URI.create("http://" + base.getHost() + ":" + Integer.parseInt(streamPort.trim()));
         CascadeTarget target = new CascadeTarget(base, stream, pid, null, null);
-        target.prepare(n, jdbcUrl);
+        target.prepare(n, jdbcUrl, true);
         target.note = "running at " + base;
         return target;
     }
 
-    private void prepare(int n, String jdbcUrl) {
+    /**
+     * Finds the boroughs and writes tokens for the people the run's alerts reach. A directory the
+     * harness generated holds only people an all-boroughs alert reaches; a running Cascade's may
+     * hold others (in the test context, other tests' people), so with {@code probe} one alert is
+     * published first and the tokens go to its recipients, as Cascade itself chose them.
+     */
+    private void prepare(int n, String jdbcUrl, boolean probe) {
         String police = policeToken();
         requireStream(police);
         List<String> boroughs = new ArrayList<>();
@@ -148,7 +154,8 @@ final class CascadeTarget implements Target {
         while (codes.find()) {
             boroughs.add(codes.group(1));
         }
-        StreamTokens.Issued issued = StreamTokens.issue(jdbcUrl, n);
+        Long probeAlert = probe ? probeAlert(police, boroughs) : null;
+        StreamTokens.Issued issued = StreamTokens.issue(jdbcUrl, n, probeAlert);
         if (issued.people() < n) {
             note += " " + n + " streams over " + issued.people() + " recipients;";
         }
@@ -162,6 +169,16 @@ final class CascadeTarget implements Target {
                 "publisherToken", police,
                 "boroughs", String.join(",", boroughs),
                 "tokensFile", issued.file().toString()));
+    }
+
+    private long probeAlert(String police, List<String> boroughs) {
+        try (CascadePublisher publisher = new CascadePublisher(base, police, boroughs, 0)) {
+            long alert = publisher.prepare(0);
+            publisher.publish(alert);
+            return alert;
+        } catch (IOException e) {
+            throw new UncheckedIOException("the probe alert could not be published", e);
+        }
     }
 
     private void awaitReady(Duration timeout) {

@@ -56,7 +56,8 @@ class LoadHarnessTests {
                 500,
                 5_000,
                 500,
-                20_000,
+                // only how long to wait for a late delivery: a slow one must not count as lost
+                60_000,
                 List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 List.of("-Xmx1g"),
                 List.of(),

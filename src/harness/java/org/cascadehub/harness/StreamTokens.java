@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * API tokens for the people who receive an all-boroughs alert for everyone (active people of
@@ -36,19 +37,30 @@ final class StreamTokens {
 
     private StreamTokens() {}
 
-    /** Tokens for up to n recipients, one a line in a temporary file (recipients repeat if fewer). */
-    static Issued issue(String jdbcUrl, int n) {
+    /**
+     * Tokens for up to n recipients, one a line in a temporary file (recipients repeat if fewer):
+     * the recipients of {@code probeAlert} when given, else the people such an alert would reach in
+     * a directory the harness generated.
+     */
+    static Issued issue(String jdbcUrl, int n, @Nullable Long probeAlert) {
         List<UUID> people = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<UUID> tokenIds = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-            try (PreparedStatement query = db.prepareStatement("""
+            try (PreparedStatement query = db.prepareStatement(probeAlert == null ? """
                     SELECT p.id FROM person p JOIN organisation o ON o.id = p.organisation_id
                     WHERE p.status = 'ACTIVE' AND o.status = 'VETTED'
                       AND EXISTS (SELECT 1 FROM site s WHERE s.organisation_id = o.id)
                     ORDER BY p.id LIMIT ?
+                    """ : """
+                    SELECT DISTINCT person_id FROM alert_recipient_all WHERE alert_id = ?
+                    ORDER BY person_id LIMIT ?
                     """)) {
-                query.setInt(1, n);
+                int parameter = 1;
+                if (probeAlert != null) {
+                    query.setLong(parameter++, probeAlert);
+                }
+                query.setInt(parameter, n);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         people.add(rows.getObject(1, UUID.class));
