@@ -24,7 +24,10 @@ import org.cascadehub.directory.Roster;
 import org.cascadehub.directory.Roster.Member;
 import org.cascadehub.platform.UrgentWork;
 import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +50,7 @@ class AlertChannels {
     private final WebhookOutbox webhooks;
     private final JsonMapper json;
     private final UrgentWork urgent;
+    private final TransactionTemplate transactions;
 
     AlertChannels(
             Alerts alerts,
@@ -56,7 +60,8 @@ class AlertChannels {
             SmsOutbox texts,
             WebhookOutbox webhooks,
             JsonMapper json,
-            UrgentWork urgent) {
+            UrgentWork urgent,
+            TransactionTemplate transactions) {
         this.alerts = alerts;
         this.notices = notices;
         this.roster = roster;
@@ -65,14 +70,20 @@ class AlertChannels {
         this.webhooks = webhooks;
         this.json = json;
         this.urgent = urgent;
+        this.transactions = transactions;
     }
 
     /**
-     * Queues in steps of {@value #STEP} recipients, and before each step lets the live broadcasts
-     * being written finish (waiting {@link #YIELD} at most): the screens are the channel that must
-     * arrive within a second, and on a small machine this work would take their cores.
+     * Queues in steps of {@value #STEP} recipients, each in a transaction of its own, and before each
+     * step lets the live broadcasts being written finish (waiting {@link #YIELD} at most): the
+     * screens are the channel that must arrive within a second, and on a small machine this work
+     * would take their cores. The waiting happens between transactions, so a queue of alerts waiting
+     * holds no pooled connection. From the event registry like the others, asynchronously, but with
+     * no transaction around the whole: a step committed before a crash is not queued again when the
+     * event is handed over again (dedupe keys).
      */
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         List<Recipient> recipients = alerts.recipients(alert.id());
@@ -81,30 +92,34 @@ class AlertChannels {
         for (int from = 0; from < recipients.size(); from += STEP) {
             urgent.awaitQuiet(YIELD);
             List<Recipient> step = recipients.subList(from, Math.min(recipients.size(), from + STEP));
-            Map<PersonId, Member> contacts =
-                    contacts(step.stream().map(Recipient::personId).toList());
-            List<KeyedEmail> mail = new ArrayList<>();
-            List<KeyedSms> sms = new ArrayList<>();
-            for (Recipient recipient : step) {
-                Member member = contacts.get(recipient.personId());
-                if (member == null) {
-                    continue; // suspended or erased since publication
-                }
-                if (recipient.viaEmail()) {
-                    mail.add(email(member, emailTo.apply(member.id()), key(alert, "email", member.id())));
-                }
-                if (recipient.viaSms() && member.phone() != null) {
-                    sms.add(new KeyedSms(new Sms(member.phone(), text), key(alert, "sms", member.id())));
-                }
-            }
-            emails.enqueueAll(mail);
-            texts.enqueueAll(sms);
+            transactions.executeWithoutResult(status -> queue(alert, step, emailTo, text));
         }
         Set<OrganisationId> organisations =
                 recipients.stream().map(Recipient::organisationId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Object> body = notices.webhook(alert);
-        webhooks.enqueue(
-                organisations, (String) body.get("event"), json.writeValueAsString(body), "alert:" + alert.id());
+        transactions.executeWithoutResult(status -> webhooks.enqueue(
+                organisations, (String) body.get("event"), json.writeValueAsString(body), "alert:" + alert.id()));
+    }
+
+    private void queue(Alert alert, List<Recipient> step, Function<PersonId, EmailNotice> emailTo, String text) {
+        Map<PersonId, Member> contacts =
+                contacts(step.stream().map(Recipient::personId).toList());
+        List<KeyedEmail> mail = new ArrayList<>();
+        List<KeyedSms> sms = new ArrayList<>();
+        for (Recipient recipient : step) {
+            Member member = contacts.get(recipient.personId());
+            if (member == null) {
+                continue; // suspended or erased since publication
+            }
+            if (recipient.viaEmail()) {
+                mail.add(email(member, emailTo.apply(member.id()), key(alert, "email", member.id())));
+            }
+            if (recipient.viaSms() && member.phone() != null) {
+                sms.add(new KeyedSms(new Sms(member.phone(), text), key(alert, "sms", member.id())));
+            }
+        }
+        emails.enqueueAll(mail);
+        texts.enqueueAll(sms);
     }
 
     /** Level 1: a reminder by email; 2: by text message; 3: the organisation's security managers are told. */
