@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cascadehub.alerts.AlertEvents.RestrictedAlertRead;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
@@ -132,13 +134,26 @@ public class Alerts {
                 viewer.personId().value());
     }
 
+    /**
+     * The people an alert was sent to, as one immutable set: for a recently published alert the one
+     * the acknowledgement check also uses, built once from memory.
+     */
+    @Transactional(readOnly = true)
+    public Set<PersonId> recipientIds(AlertId id) {
+        return recent.reached(id)
+                .map(RecentRecipients.Reached::people)
+                .orElseGet(
+                        () -> recipients(id).stream().map(Recipient::personId).collect(Collectors.toUnmodifiableSet()));
+    }
+
     /** Everyone an alert was sent to (from memory for a recently published alert). */
     @Transactional(readOnly = true)
     public List<Recipient> recipients(AlertId id) {
         return recent.of(id).orElseGet(() -> recipientsFromDatabase(id));
     }
 
-    private List<Recipient> recipientsFromDatabase(AlertId id) {
+    /** From the database whatever is in memory: every recipient, written out or pending, in person order. */
+    List<Recipient> recipientsFromDatabase(AlertId id) {
         return jdbc.sql("SELECT * FROM alert_recipient_all WHERE alert_id = ? ORDER BY person_id")
                 .param(id.value())
                 .query((rs, n) -> new Recipient(

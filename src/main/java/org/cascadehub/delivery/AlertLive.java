@@ -11,7 +11,6 @@ import org.cascadehub.alerts.AlertEvents.AlertPublished;
 import org.cascadehub.alerts.AlertId;
 import org.cascadehub.alerts.AlertNotices;
 import org.cascadehub.alerts.Alerts;
-import org.cascadehub.alerts.Recipient;
 import org.cascadehub.alerts.Tlp;
 import org.cascadehub.delivery.live.LiveEvent;
 import org.cascadehub.delivery.live.LiveStream;
@@ -72,11 +71,7 @@ class AlertLive {
 
     private void broadcast(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
-        Set<PersonId> recipients = new HashSet<>();
-        for (Recipient recipient : alerts.recipients(alert.id())) {
-            recipients.add(recipient.personId());
-        }
-        stream.broadcast(LiveEvent.replayable(published.seq(), "alert", frame(alert), Set.copyOf(recipients)));
+        stream.broadcast(LiveEvent.replayable(published.seq(), "alert", frame(alert), alerts.recipientIds(alert.id())));
     }
 
     /** Counts only change on screen; losing one to a crash costs nothing, so no registry. */

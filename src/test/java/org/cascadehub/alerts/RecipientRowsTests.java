@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.cascadehub.support.TestHttp.bearer;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -182,17 +180,7 @@ class RecipientRowsTests {
 
     /** Recipients as every read sees them (rows and pending), in person order. */
     private List<Recipient> stored(long id) {
-        return jdbc.sql("SELECT * FROM alert_recipient_all WHERE alert_id = ? ORDER BY person_id")
-                .param(id)
-                .query((rs, n) -> new Recipient(
-                        new PersonId(rs.getObject("person_id", UUID.class)),
-                        new OrganisationId(rs.getObject("organisation_id", UUID.class)),
-                        rs.getString("borough_code"),
-                        new HashSet<>(
-                                Arrays.asList((String[]) rs.getArray("sectors").getArray())),
-                        rs.getBoolean("via_email"),
-                        rs.getBoolean("via_sms")))
-                .list();
+        return alerts.recipientsFromDatabase(new AlertId(id));
     }
 
     private int written(long id) {
