@@ -11,10 +11,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailMaxAttempts attempts before an email is marked failed
  * @param emailFirstRetry the wait after the first failure; it doubles each time, up to an hour
  * @param emailPoll how often the outbox is checked for due emails (new ones go at once)
+ * @param emailConnections connections to the mail server sending at once, each sending up to 50
+ *     emails before it is closed: an alert for a whole city queues tens of thousands, which one
+ *     connection per email would take most of an hour to send
  */
 @ConfigurationProperties("cascade.delivery")
 record DeliverySettings(
         @DefaultValue("cascade@localhost") String mailFrom,
         @DefaultValue("10") int emailMaxAttempts,
         @DefaultValue("PT10S") Duration emailFirstRetry,
-        @DefaultValue("PT1S") Duration emailPoll) {}
+        @DefaultValue("PT1S") Duration emailPoll,
+        @DefaultValue("4") int emailConnections) {
+
+    DeliverySettings {
+        if (emailConnections < 1) {
+            throw new IllegalArgumentException("cascade.delivery.email-connections must be 1 or more");
+        }
+    }
+}

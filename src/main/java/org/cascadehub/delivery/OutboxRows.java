@@ -65,11 +65,19 @@ final class OutboxRows {
     }
 
     void sent(long id) {
+        sent(List.of(id));
+    }
+
+    /** Settles many sent rows in one statement. */
+    void sent(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 UPDATE %s SET status = 'SENT', sent_at = ?, attempts = attempts + 1, claimed_until = NULL
-                WHERE id = ? AND status = 'PENDING'
+                WHERE id = ANY (?::bigint[]) AND status = 'PENDING'
                 """.formatted(table))
-                .params(Timestamp.from(clock.instant()), id)
+                .params(Timestamp.from(clock.instant()), ids.toArray(Long[]::new))
                 .update();
     }
 
