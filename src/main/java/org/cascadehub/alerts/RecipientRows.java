@@ -1,5 +1,6 @@
 package org.cascadehub.alerts;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
@@ -8,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.cascadehub.platform.UrgentWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +49,8 @@ class RecipientRows {
     private final JdbcClient jdbc;
     private final UrgentWork urgent;
     private final TransactionTemplate separately;
+    private final ExecutorService background = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("recipient-rows").factory());
 
     RecipientRows(JdbcClient jdbc, UrgentWork urgent, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -124,13 +131,33 @@ class RecipientRows {
     }
 
     /**
-     * Expands one alert's recipients in a transaction of its own, after the publishing one commits
-     * and once the live broadcast has been written (waiting {@link #YIELD} at most), whose cores the
-     * thousands of rows would otherwise take.
+     * Expands one alert's recipients in a transaction of its own, on the one background thread
+     * that does this, once the live broadcast has been written (waiting {@link #YIELD} at most),
+     * whose cores the thousands of rows would otherwise take. Not in the publishing thread: its
+     * request would wait for thousands of rows, holding its pooled connection and a second one.
+     * Alerts queue here one after another; if the process stops first, start-up expands them.
      */
     void expandSoon(AlertId alert) {
-        urgent.awaitQuiet(YIELD);
-        separately.executeWithoutResult(status -> expand(List.of(alert.value())));
+        try {
+            background.execute(() -> {
+                try {
+                    urgent.awaitQuiet(YIELD);
+                    separately.executeWithoutResult(status -> expand(List.of(alert.value())));
+                } catch (RuntimeException e) {
+                    // Still pending, still read through the view: the next acknowledgement,
+                    // escalation run or start-up writes them out.
+                    log.warn("Writing out the recipients of alert {} failed; they stay pending", alert.value(), e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            log.info("Stopping: the recipients of alert {} are written out at the next start", alert.value());
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        background.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     /** Whatever a crash left pending. */

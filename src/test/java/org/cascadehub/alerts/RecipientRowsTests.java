@@ -1,8 +1,10 @@
 package org.cascadehub.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cascadehub.support.TestHttp.bearer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +70,7 @@ class RecipientRowsTests {
     }
 
     @Test
-    void publishingWritesEveryRecipientOutAndLeavesNothingPending() {
+    void publishingWritesEveryRecipientOutInTheBackgroundAndLeavesNothingPending() {
         long id = publishAmber();
 
         assertThat(written(id)).isPositive();
@@ -166,6 +168,8 @@ class RecipientRowsTests {
                 .asLong();
         TestHttp.Response published = http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
+        // written out in the background once the broadcast is out
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
         return id;
     }
 
