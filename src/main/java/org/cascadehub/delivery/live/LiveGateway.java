@@ -173,6 +173,13 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
         connection.begin(first, inFlight);
     }
 
+    /** A person's open streams here (for tests and diagnostics). */
+    List<LiveSink> streamsOf(PersonId person) {
+        List<LiveSink> streams = new ArrayList<>();
+        registry.forEachOf(person, streams::add);
+        return streams;
+    }
+
     void closePerson(PersonId person) {
         registry.forEachOf(person, connection -> connection.close(CloseReason.ACCESS_ENDED));
     }

@@ -104,6 +104,8 @@ class LiveStreamServer implements SmartLifecycle {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(
+                            ChannelOption.SO_SNDBUF, (int) server.sendBuffer().toBytes())
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childOption(ChannelOption.RECVBUF_ALLOCATOR, new AdaptiveRecvByteBufAllocator(64, 512, 8192))
                     .childHandler(new ChannelInitializer<SocketChannel>() {

@@ -88,6 +88,11 @@ final class NettyConnection extends LiveSink {
         return null;
     }
 
+    /** The kernel's send buffer for this stream's socket, as the kernel reports it. */
+    int sendBuffer() {
+        return ((io.netty.channel.socket.SocketChannel) channel).config().getSendBufferSize();
+    }
+
     @Override
     boolean offer(SseFrame frame) {
         boolean full;

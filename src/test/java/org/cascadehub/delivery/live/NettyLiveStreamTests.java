@@ -279,6 +279,21 @@ class NettyLiveStreamTests {
     }
 
     @Test
+    void eachStreamHasASmallFixedKernelSendBufferNotOneThatGrows() {
+        Member member = streams.member();
+        try (SseClient client = open("Authorization", bearer(member.token()))) {
+            assertThat(client.status()).isEqualTo(200);
+            await().until(() -> gateway.connected(member.id()));
+
+            assertThat(gateway.streamsOf(member.id()))
+                    .singleElement()
+                    .extracting(stream -> ((NettyConnection) stream).sendBuffer())
+                    .as("cascade.live.send-buffer; left alone the kernel starts at 16 KB and grows it")
+                    .isEqualTo(32 * 1024);
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsIsClosedAtTheQueueBoundWhileOthersKeepReceiving() throws IOException {
         Member stuck = streams.member();
         Member reader = streams.member();
