@@ -22,9 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes many acknowledgements in one transaction. Per alert in the batch: its status, read once
- * (a cancelled or expired alert takes no more acknowledgements); one {@code UPDATE} of the
- * recipients' rows not yet acknowledged (the first acknowledgement wins), found by the primary key
- * (the alert and an array of people, so the plan cannot turn into a scan); one {@code
+ * (a cancelled or expired alert takes no more acknowledgements); one call of {@code
+ * alert_recipient_acknowledge}, which updates the recipients' rows not yet acknowledged (the first
+ * acknowledgement wins), each found by its primary key; one {@code
  * AcknowledgementsRecorded} naming the new ones; and, only for requests that wrote nothing (a
  * repeat, or not a recipient), one {@code SELECT} of what is stored. What was written is answered
  * from the request itself, not read back.
@@ -40,6 +40,16 @@ class AcknowledgementBatch {
      * acknowledged, are absent) and the batch's alerts that take no more acknowledgements.
      */
     record Written(Map<Key, Acknowledgement> stored, Map<AlertId, AlertStatus> closed) {}
+
+    /**
+     * Sets the acknowledgements not yet given (alert, people, times, channels); answers whose it
+     * set: a function ({@code V16}) updating each row by its primary key, so that the cost is linear
+     * in the batch whatever the planner's estimates. A single {@code UPDATE ... FROM unnest(...)}
+     * was planned, once prepared, as a nested loop comparing every row of the alert with every
+     * person of the batch (docs/performance.md, "Session 5: acknowledgements").
+     */
+    static final String ACKNOWLEDGE =
+            "SELECT * FROM alert_recipient_acknowledge(?, ?::uuid[], ?::timestamptz[], ?::text[])";
 
     private final JdbcClient jdbc;
     private final RecipientRows rows;
@@ -122,14 +132,8 @@ class AcknowledgementBatch {
             channels[i] = request.channel();
             i++;
         }
-        return new HashSet<>(jdbc.sql("""
-                UPDATE alert_recipient r SET acknowledged_at = v.at, ack_channel = v.channel
-                FROM unnest(?::uuid[], ?::timestamptz[], ?::text[]) AS v(person_id, at, channel)
-                WHERE r.alert_id = ? AND r.person_id = ANY(?::uuid[]) AND r.person_id = v.person_id
-                  AND r.acknowledged_at IS NULL
-                RETURNING r.person_id
-                """)
-                .params(people, times, channels, alert.value(), people)
+        return new HashSet<>(jdbc.sql(ACKNOWLEDGE)
+                .params(alert.value(), people, times, channels)
                 .query((rs, row) -> new PersonId(rs.getObject(1, UUID.class)))
                 .list());
     }

@@ -7,13 +7,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How acknowledgements are written ({@code cascade.alerts.acknowledgements.*}).
  *
- * @param queue acknowledgements waiting to be written, at most; a caller finding it full waits
+ * @param queue acknowledgements waiting to be written, at most, shared equally by the writers; a
+ *     caller finding its writer's share full waits
  * @param batch acknowledgements written in one transaction, at most
  * @param timeout how long a caller waits for room in the queue, and then for its acknowledgement to
  *     be committed, before it is told to try again (503)
+ * @param writers writer threads, each with its own queue and transactions; an (alert, person) pair
+ *     always goes to the same one
  */
 @ConfigurationProperties("cascade.alerts.acknowledgements")
 record AcknowledgementSettings(
         @DefaultValue("10000") int queue,
         @DefaultValue("2000") int batch,
-        @DefaultValue("PT30S") Duration timeout) {}
+        @DefaultValue("PT30S") Duration timeout,
+        @DefaultValue("2") int writers) {}

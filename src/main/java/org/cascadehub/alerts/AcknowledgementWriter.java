@@ -21,20 +21,24 @@ import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actor;
 import org.cascadehub.platform.Actors;
 import org.cascadehub.platform.Conflict;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Group commit for acknowledgements. Callers put theirs in a bounded queue and wait; one writer
+ * Group commit for acknowledgements. Callers put theirs in a bounded queue and wait; a writer
  * thread takes whatever has queued up (up to a batch) and writes it in one transaction
  * ({@link AcknowledgementBatch}), then answers each caller once the commit is done, so nobody is
  * told "acknowledged" before it is durable. Under load the batches grow and the cost of a commit
  * is shared; a full queue makes callers wait (back-pressure). A batch that fails is written again
  * one acknowledgement at a time, so one bad acknowledgement fails only its own caller. Stopping
  * refuses new acknowledgements and writes everything already queued.
+ *
+ * <p>There are {@code writers} lanes, each a queue and a thread with its own transactions, so that
+ * several database backends write at once. An (alert, person) pair always goes to the same lane:
+ * its acknowledgements are written in the order they were queued, and no two transactions ever
+ * update the same row, so the first acknowledgement still wins and lanes never wait for each other.
  */
 @Component
 class AcknowledgementWriter implements SmartLifecycle {
@@ -54,12 +58,12 @@ class AcknowledgementWriter implements SmartLifecycle {
     private final AcknowledgementSettings settings;
     private final DistributionSummary batchSizes;
     private final Timer batchTimes;
-    private final BlockingQueue<Request> queue;
+    private final List<BlockingQueue<Request>> lanes = new ArrayList<>();
     /** Submitters hold the read side while they queue; stopping takes the write side to close the door. */
     private final ReadWriteLock door = new ReentrantReadWriteLock();
 
     private volatile boolean open;
-    private @Nullable Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
 
     AcknowledgementWriter(AcknowledgementBatch batches, AcknowledgementSettings settings, MeterRegistry meters) {
         this.batches = batches;
@@ -70,7 +74,11 @@ class AcknowledgementWriter implements SmartLifecycle {
         this.batchTimes = Timer.builder("cascade.acknowledgements.batch.time")
                 .description("Writing one batch of acknowledgements, commit included")
                 .register(meters);
-        this.queue = new ArrayBlockingQueue<>(settings.queue());
+        int writers = Math.max(1, settings.writers());
+        for (int i = 0; i < writers; i++) {
+            // the queue bound is for all lanes together
+            lanes.add(new ArrayBlockingQueue<>(Math.max(1, settings.queue() / writers)));
+        }
     }
 
     /**
@@ -104,7 +112,7 @@ class AcknowledgementWriter implements SmartLifecycle {
             if (!open) {
                 throw new AcknowledgementNotRecorded("Cascade is shutting down: please acknowledge again shortly.");
             }
-            if (!queue.offer(request, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!lane(alert, person).offer(request, settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AcknowledgementNotRecorded("Too many acknowledgements at once: please try again.");
             }
         } catch (InterruptedException e) {
@@ -116,7 +124,13 @@ class AcknowledgementWriter implements SmartLifecycle {
         return request.answer();
     }
 
-    private void run() {
+    /** The lane of an (alert, person) pair: always the same one. */
+    private BlockingQueue<Request> lane(AlertId alert, PersonId person) {
+        int hash = 31 * Long.hashCode(alert.value()) + person.value().hashCode();
+        return lanes.get(Math.floorMod(hash ^ (hash >>> 16), lanes.size()));
+    }
+
+    private void run(BlockingQueue<Request> queue) {
         List<Request> batch = new ArrayList<>(settings.batch());
         while (true) {
             Request first;
@@ -187,16 +201,18 @@ class AcknowledgementWriter implements SmartLifecycle {
         door.writeLock().lock();
         try {
             open = true;
-            Thread thread = new Thread(this::run, "acknowledgement-writer");
-            thread.setDaemon(true);
-            thread.start();
-            writer = thread;
+            for (BlockingQueue<Request> queue : lanes) {
+                Thread thread = new Thread(() -> run(queue), "acknowledgement-writer-" + (writers.size() + 1));
+                thread.setDaemon(true);
+                thread.start();
+                writers.add(thread);
+            }
         } finally {
             door.writeLock().unlock();
         }
     }
 
-    /** Closes the door, then waits for the writer to write everything already queued. */
+    /** Closes the door, then waits for the writers to write everything already queued. */
     @Override
     public void stop() {
         door.writeLock().lock();
@@ -205,21 +221,21 @@ class AcknowledgementWriter implements SmartLifecycle {
         } finally {
             door.writeLock().unlock();
         }
-        Thread thread = writer;
-        if (thread != null) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        for (Thread thread : writers) {
             try {
-                thread.join(settings.timeout().toMillis());
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (thread.isAlive()) {
-                log.warn(
-                        "The acknowledgement writer did not finish within {}; {} left unwritten",
-                        settings.timeout(),
-                        queue.size());
-            }
         }
-        writer = null;
+        if (writers.stream().anyMatch(Thread::isAlive)) {
+            log.warn(
+                    "The acknowledgement writers did not finish within {}; {} left unwritten",
+                    settings.timeout(),
+                    lanes.stream().mapToInt(BlockingQueue::size).sum());
+        }
+        writers.clear();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.alerts.AcknowledgementWriter.Request;
 import org.cascadehub.alerts.Acknowledgements.Acknowledgement;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Acknowledgements written in batches: many callers at once are each written once and audited
@@ -50,6 +53,9 @@ class AcknowledgementWriterTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     TestHttp http;
     String police;
@@ -143,7 +149,7 @@ class AcknowledgementWriterTests {
         List<PersonId> people = recipients(alert, 300);
         // A small queue of its own: the callers are held back until the writer makes room.
         AcknowledgementWriter small = new AcknowledgementWriter(
-                batch, new AcknowledgementSettings(20, 7, Duration.ofSeconds(30)), new SimpleMeterRegistry());
+                batch, new AcknowledgementSettings(20, 7, Duration.ofSeconds(30), 2), new SimpleMeterRegistry());
         small.start();
         List<CompletableFuture<Optional<Acknowledgement>>> answers = new ArrayList<>();
         try (ExecutorService callers = Executors.newFixedThreadPool(16)) {
@@ -168,6 +174,104 @@ class AcknowledgementWriterTests {
                 .isEqualTo(people.size());
         assertThatThrownBy(() -> small.submit(alert, people.getFirst(), "api", now()))
                 .isInstanceOf(AcknowledgementNotRecorded.class);
+    }
+
+    @Test
+    void manyThreadsAcknowledgingTheSameAndDifferentPairsThroughSeveralWritersPersistEachOnce() throws Exception {
+        List<AlertId> alerts = List.of(publish(), publish());
+        Map<AlertId, List<PersonId>> people = new HashMap<>();
+        for (AlertId alert : alerts) {
+            people.put(alert, recipients(alert, 250));
+        }
+        AcknowledgementWriter lanes = new AcknowledgementWriter(
+                batch, new AcknowledgementSettings(1000, 50, Duration.ofSeconds(30), 4), new SimpleMeterRegistry());
+        lanes.start();
+        Map<AcknowledgementBatch.Key, List<Future<Acknowledgement>>> answers = new HashMap<>();
+        try (ExecutorService callers = Executors.newFixedThreadPool(64)) {
+            // each pair three times, by three channels, interleaved with every other pair
+            for (String channel : List.of("api", "sms", "email")) {
+                for (AlertId alert : alerts) {
+                    for (PersonId person : people.get(alert)) {
+                        answers.computeIfAbsent(
+                                        new AcknowledgementBatch.Key(alert.value(), person.value()),
+                                        k -> new ArrayList<>())
+                                .add(callers.submit(() -> lanes.acknowledge(alert, person, channel, now())
+                                        .orElseThrow()));
+                    }
+                }
+            }
+        } finally {
+            lanes.stop();
+        }
+
+        for (AlertId alert : alerts) {
+            assertThat(jdbc.sql("SELECT count(acknowledged_at) FROM alert_recipient WHERE alert_id = ?")
+                            .param(alert.value())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(250);
+            for (PersonId person : people.get(alert)) {
+                Acknowledgement stored = stored(alert, person);
+                for (Future<Acknowledgement> answer :
+                        answers.get(new AcknowledgementBatch.Key(alert.value(), person.value()))) {
+                    assertThat(answer.get())
+                            .as("every caller of a pair is answered the one acknowledgement stored")
+                            .isEqualTo(stored);
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                String audited = String.join("\n", auditDetails(alert));
+                for (PersonId person : people.get(alert)) {
+                    assertThat(occurrences(audited, person.value().toString()))
+                            .as("recorded once, by one writer")
+                            .isEqualTo(1);
+                }
+            });
+        }
+    }
+
+    @Test
+    void theBatchsStatementLeavesThePlannerNoJoinToGetWrongGenericOrCustom() {
+        AlertId alert = publish();
+        List<PersonId> people = recipients(alert, 400);
+        String ids = "{"
+                + String.join(
+                        ",", people.stream().map(p -> p.value().toString()).toList()) + "}";
+        String times = "{" + String.join(",", Collections.nCopies(people.size(), now().toString())) + "}";
+        String channels = "{" + String.join(",", Collections.nCopies(people.size(), "api")) + "}";
+        int[] parameter = {0};
+        // the statement as the driver prepares it: $1.. for the JDBC placeholders
+        String prepared = Pattern.compile("\\?")
+                .matcher(AcknowledgementBatch.ACKNOWLEDGE)
+                .replaceAll(m -> "\\$" + ++parameter[0]);
+        for (String mode : List.of("force_generic_plan", "force_custom_plan")) {
+            String plan = transactions.execute(status -> {
+                status.setRollbackOnly();
+                // PREPARE outlives a rolled-back transaction: none left over on this pooled connection
+                if (jdbc.sql("SELECT count(*) FROM pg_prepared_statements WHERE name = 'acknowledgement_plan'")
+                                .query(Integer.class)
+                                .single()
+                        > 0) {
+                    jdbc.sql("DEALLOCATE acknowledgement_plan").update();
+                }
+                jdbc.sql("SET LOCAL plan_cache_mode = " + mode).update();
+                jdbc.sql("PREPARE acknowledgement_plan AS " + prepared).update();
+                // a utility statement takes no bound parameters: literals (ids, times, "api")
+                List<String> lines = jdbc.sql(
+                                "EXPLAIN (ANALYZE, COSTS OFF) EXECUTE acknowledgement_plan(%d, '%s', '%s', '%s')"
+                                        .formatted(alert.value(), ids, times, channels))
+                        .query(String.class)
+                        .list();
+                jdbc.sql("DEALLOCATE acknowledgement_plan").update();
+                return String.join("\n", lines);
+            });
+            // a join of the batch with the alert's rows was planned as every row against every person
+            assertThat(plan)
+                    .as(mode)
+                    .contains("Function Scan on alert_recipient_acknowledge")
+                    .contains("rows=400 ")
+                    .doesNotContain("Join", "Nested Loop");
+        }
     }
 
     private AlertId publish() {
