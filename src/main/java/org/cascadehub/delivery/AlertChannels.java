@@ -15,9 +15,12 @@ import org.cascadehub.alerts.AlertEvents.AlertPublished;
 import org.cascadehub.alerts.AlertEvents.Overdue;
 import org.cascadehub.alerts.AlertNotices;
 import org.cascadehub.alerts.AlertNotices.EmailNotice;
+import org.cascadehub.alerts.AlertNotices.SharedEmail;
 import org.cascadehub.alerts.AlertStatus;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.alerts.Recipient;
+import org.cascadehub.delivery.EmailOutbox.OwnPart;
+import org.cascadehub.delivery.EmailOutbox.SharedContent;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Roster;
@@ -30,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends a published alert on every channel but the screen: email and SMS to each recipient who
  * chose them, and webhooks to recipient organisations' partner systems, all through the durable
- * outboxes. Dedupe keys make a re-run after a crash queue nothing twice. Escalation steps use the
- * same outboxes.
+ * outboxes. Dedupe keys make a re-run after a crash queue nothing twice. An alert's email is stored
+ * once for all its recipients (keyed {@code alert:<id>:email}), each recipient's row holding only
+ * their acknowledgement link. Escalation steps use the same outboxes.
  */
 @Component
 class AlertChannels {
@@ -76,14 +80,16 @@ class AlertChannels {
     void on(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         List<Recipient> recipients = alerts.recipients(alert.id());
-        Function<PersonId, EmailNotice> emailTo = notices.emails(alert);
+        SharedEmail email = notices.sharedEmail(alert);
+        SharedContent content =
+                new SharedContent("alert:" + alert.id() + ":email", email.subject(), email.head(), email.tail());
         String text = notices.sms(alert);
         for (int from = 0; from < recipients.size(); from += STEP) {
             urgent.awaitQuiet(YIELD);
             List<Recipient> step = recipients.subList(from, Math.min(recipients.size(), from + STEP));
             Map<PersonId, Member> contacts =
                     contacts(step.stream().map(Recipient::personId).toList());
-            List<KeyedEmail> mail = new ArrayList<>();
+            List<OwnPart> mail = new ArrayList<>();
             List<KeyedSms> sms = new ArrayList<>();
             for (Recipient recipient : step) {
                 Member member = contacts.get(recipient.personId());
@@ -91,13 +97,14 @@ class AlertChannels {
                     continue; // suspended or erased since publication
                 }
                 if (recipient.viaEmail()) {
-                    mail.add(email(member, emailTo.apply(member.id()), key(alert, "email", member.id())));
+                    mail.add(new OwnPart(
+                            member.email(), email.own().apply(member.id()), key(alert, "email", member.id())));
                 }
                 if (recipient.viaSms() && member.phone() != null) {
                     sms.add(new KeyedSms(new Sms(member.phone(), text), key(alert, "sms", member.id())));
                 }
             }
-            emails.enqueueAll(mail);
+            emails.enqueueShared(content, mail);
             texts.enqueueAll(sms);
         }
         Set<OrganisationId> organisations =
