@@ -4,8 +4,10 @@
 -- NULL on such rows. One-off emails keep content_id NULL and their whole subject and body.
 -- content_key is the caller's identifier for the content (alert:42:email), so a listener that runs
 -- again finds the content it stored before rather than storing a second copy.
--- No foreign key: its check would run once per recipient row; EmailContents sweeps content no row
--- refers to any more, and the dispatcher gives up on a row whose content is gone.
+-- No foreign key and no index on content_id: they would add a key check and an index entry to every
+-- recipient row, for lookups nothing makes. EmailOutbox never leaves content no row refers to (it deletes
+-- content stored by a call that queued nothing), and the dispatcher gives up on a row whose content
+-- is gone. Whatever one day deletes old outbound_email rows must delete their content with them.
 CREATE TABLE outbound_email_content
 (
   id          BIGSERIAL PRIMARY KEY,
@@ -20,7 +22,6 @@ ALTER TABLE outbound_email ADD COLUMN content_id BIGINT;
 ALTER TABLE outbound_email ALTER COLUMN subject DROP NOT NULL;
 ALTER TABLE outbound_email ADD CONSTRAINT outbound_email_subject_or_content
   CHECK (subject IS NOT NULL OR content_id IS NOT NULL);
-CREATE INDEX outbound_email_content_idx ON outbound_email (content_id) WHERE content_id IS NOT NULL;
 
 -- Each email as sent: what the outbox view and a subject access export show.
 CREATE VIEW outbound_email_composed AS

@@ -184,9 +184,17 @@ public class AlertNotices {
 
     /** The reminder sent when a recipient has not acknowledged in time. */
     public EmailNotice reminder(Alert alert, PersonId recipient) {
-        EmailNotice notice = email(alert, recipient);
-        return new EmailNotice(
-                "Not yet acknowledged: " + notice.subject(), "Please acknowledge this alert.\n\n" + notice.body());
+        return reminders(alert).to(recipient);
+    }
+
+    /** The reminder for any recipient who has not acknowledged in time: the alert's email, prefaced. */
+    public SharedEmail reminders(Alert alert) {
+        SharedEmail email = sharedEmail(alert);
+        return new SharedEmail(
+                "Not yet acknowledged: " + email.subject(),
+                "Please acknowledge this alert.\n\n" + email.head(),
+                email.tail(),
+                email.own());
     }
 
     /** Tells a security manager who in their organisation has not acknowledged. */

@@ -33,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends a published alert on every channel but the screen: email and SMS to each recipient who
  * chose them, and webhooks to recipient organisations' partner systems, all through the durable
- * outboxes. Dedupe keys make a re-run after a crash queue nothing twice. An alert's email is stored
- * once for all its recipients (keyed {@code alert:<id>:email}), each recipient's row holding only
- * their acknowledgement link. Escalation steps use the same outboxes.
+ * outboxes. Dedupe keys make a re-run after a crash queue nothing twice. An alert's email and its
+ * reminder are each stored once for all recipients (content keys {@code alert:<id>:email} and
+ * {@code alert:<id>:reminder-email}), each recipient's row holding only their acknowledgement link.
+ * Escalation steps use the same outboxes.
  */
 @Component
 class AlertChannels {
@@ -81,8 +82,7 @@ class AlertChannels {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         List<Recipient> recipients = alerts.recipients(alert.id());
         SharedEmail email = notices.sharedEmail(alert);
-        SharedContent content =
-                new SharedContent("alert:" + alert.id() + ":email", email.subject(), email.head(), email.tail());
+        SharedContent content = content(alert, "email", email);
         String text = notices.sms(alert);
         for (int from = 0; from < recipients.size(); from += STEP) {
             urgent.awaitQuiet(YIELD);
@@ -124,10 +124,15 @@ class AlertChannels {
         Map<PersonId, Member> contacts =
                 contacts(overdue.recipients().stream().map(Overdue::personId).toList());
         switch (overdue.level()) {
-            case 1 ->
-                emails.enqueueAll(contacts.values().stream()
-                        .map(m -> email(m, notices.reminder(alert, m.id()), key(alert, "reminder-email", m.id())))
-                        .toList());
+            case 1 -> {
+                SharedEmail reminder = notices.reminders(alert);
+                emails.enqueueShared(
+                        content(alert, "reminder-email", reminder),
+                        contacts.values().stream()
+                                .map(m -> new OwnPart(
+                                        m.email(), reminder.own().apply(m.id()), key(alert, "reminder-email", m.id())))
+                                .toList());
+            }
             case 2 ->
                 texts.enqueueAll(contacts.values().stream()
                         .filter(m -> m.phone() != null)
@@ -166,6 +171,11 @@ class AlertChannels {
 
     private static KeyedEmail email(Member member, EmailNotice notice, String key) {
         return new KeyedEmail(new Email(member.email(), notice.subject(), notice.body()), key);
+    }
+
+    /** Stored once for all of an alert's recipients on the channel; their rows hold their own part. */
+    private static SharedContent content(Alert alert, String channel, SharedEmail email) {
+        return new SharedContent("alert:" + alert.id() + ":" + channel, email.subject(), email.head(), email.tail());
     }
 
     private static String key(Alert alert, String channel, PersonId person) {

@@ -2,13 +2,11 @@ package org.cascadehub.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +25,6 @@ public class EmailOutbox {
             List.of("recipient", "subject", "body", "dedupe_key", "created_at", "next_attempt_at");
     private static final List<String> SHARED_COLUMNS =
             List.of("recipient", "content_id", "body", "dedupe_key", "created_at", "next_attempt_at");
-    /** How long content no email refers to is kept: long enough for a listener's retry to find it. */
-    static final Duration UNUSED_CONTENT_KEPT = Duration.ofDays(1);
 
     private final JdbcClient jdbc;
     private final OutboxInsert insert;
@@ -97,7 +93,8 @@ public class EmailOutbox {
      * Queues one email per part, all sharing {@code content}, which is stored once: a call with the
      * same content key (a listener's next step, or its re-run after a crash) finds the content stored
      * before, and parts whose dedupe key was queued before are skipped as in {@link #enqueueAll}.
-     * Nothing is stored for no parts. Answers how many were queued.
+     * Content is never left without an email referring to it: nothing is stored for no parts, and
+     * content stored by a call that queued nothing is deleted again. Answers how many were queued.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int enqueueShared(SharedContent content, List<OwnPart> parts) {
@@ -105,50 +102,45 @@ public class EmailOutbox {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        long contentId = store(content, now);
+        Stored stored = store(content, now);
         int queued = sharedInsert.rows(parts.stream()
                 .map(part -> new @Nullable Object[] {
-                    part.to(), contentId, part.part(), OutboxInsert.checkedKey(part.dedupeKey()), now, now
+                    part.to(), stored.id(), part.part(), OutboxInsert.checkedKey(part.dedupeKey()), now, now
                 })
                 .toList());
+        if (queued == 0 && stored.fresh()) {
+            // every part was queued before, with content stored under another key or none: keep no orphan
+            jdbc.sql("DELETE FROM outbound_email_content WHERE id = ?")
+                    .param(stored.id())
+                    .update();
+        }
         if (queued > 0) {
             dispatcher.nudgeAfterCommit();
         }
         return queued;
     }
 
-    /**
-     * Stores the content, or finds it by key. Finding it also marks it as just stored, which holds
-     * {@link #forgetUnusedContents} off it until this transaction's rows refer to it.
-     */
-    private long store(SharedContent content, Timestamp now) {
+    /** Stores the content, or finds it by key; {@code fresh} if this call stored it. */
+    private record Stored(long id, boolean fresh) {}
+
+    private Stored store(SharedContent content, Timestamp now) {
+        String key = OutboxInsert.checkedKey(content.key());
         return jdbc.sql("""
                 INSERT INTO outbound_email_content (content_key, subject, head, tail, stored_at)
                 VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (content_key) DO UPDATE SET stored_at = EXCLUDED.stored_at
+                ON CONFLICT (content_key) DO NOTHING
                 RETURNING id
                 """)
-                .params(OutboxInsert.checkedKey(content.key()), content.subject(), content.head(), content.tail(), now)
+                .params(key, content.subject(), content.head(), content.tail(), now)
                 .query(Long.class)
-                .single();
-    }
-
-    /**
-     * Deletes shared content no email refers to (left by a re-run whose emails were all queued
-     * before, or once the emails are deleted), if stored before {@code before}. Answers how many.
-     */
-    @Transactional
-    public int forgetUnusedContents(Instant before) {
-        return jdbc.sql("""
-                DELETE FROM outbound_email_content c
-                WHERE c.stored_at < ?
-                  AND NOT EXISTS (SELECT 1 FROM outbound_email e WHERE e.content_id = c.id)
-                """).param(Timestamp.from(before)).update();
-    }
-
-    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1H")
-    void forgetUnusedContents() {
-        forgetUnusedContents(clock.instant().minus(UNUSED_CONTENT_KEPT));
+                .optional()
+                .map(id -> new Stored(id, true))
+                .orElseGet(() -> new Stored(
+                        jdbc.sql("SELECT id FROM outbound_email_content WHERE content_key = ?")
+                                .param(key)
+                                .query(Long.class)
+                                .single(),
+                        false));
     }
 
     /** One email in the outbox, as administrators see it; the body only where it may be shown. */

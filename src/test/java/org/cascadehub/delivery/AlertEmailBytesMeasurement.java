@@ -50,12 +50,15 @@ class AlertEmailBytesMeasurement {
     EmailOutbox outbox;
 
     @Autowired
+    EmailDispatcher dispatcher;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
     JdbcClient jdbc;
 
-    record Round(String way, long tableBytes, long walBytes, long millis) {}
+    record Round(String way, long tableBytes, long indexBytes, long walBytes, long millis, long rowBytes) {}
 
     @Test
     void bytesPerAlert() {
@@ -66,13 +69,16 @@ class AlertEmailBytesMeasurement {
         for (int i = 0; i < n; i++) {
             people.add(new PersonId(UUID.randomUUID()));
         }
+        // Neither vacuum nor the dispatcher's scans may free a rolled-back round's space for the next.
         jdbc.sql("ALTER TABLE outbound_email SET (autovacuum_enabled = false)").update();
+        dispatcher.stop();
         List<Round> rounds = new ArrayList<>();
         try {
             for (int round = 0; round < ROUNDS; round++) {
                 String prefix = "measure:" + UUID.randomUUID() + ":";
                 rounds.add(measure(
                         "whole",
+                        prefix + "whole:",
                         people,
                         batch -> outbox.enqueueAll(batch.stream()
                                 .map(p -> new KeyedEmail(
@@ -84,6 +90,7 @@ class AlertEmailBytesMeasurement {
                                 .toList())));
                 rounds.add(measure(
                         "once",
+                        prefix + "once:",
                         people,
                         batch -> outbox.enqueueShared(
                                 new SharedContent(prefix + "content", shared.subject(), shared.head(), shared.tail()),
@@ -94,30 +101,36 @@ class AlertEmailBytesMeasurement {
             }
         } finally {
             jdbc.sql("ALTER TABLE outbound_email RESET (autovacuum_enabled)").update();
+            dispatcher.start();
         }
         System.out.printf(
                 "alert email to %,d recipients; body %,d bytes (own part %,d)%n",
                 n,
                 shared.to(people.getFirst()).body().length(),
                 shared.own().apply(people.getFirst()).length());
-        System.out.printf("%-6s %14s %14s %10s%n", "way", "table+index B", "WAL B", "queue ms");
-        rounds.forEach(
-                r -> System.out.printf("%-6s %,14d %,14d %,10d%n", r.way(), r.tableBytes(), r.walBytes(), r.millis()));
+        System.out.printf(
+                "%-12s %14s %14s %14s %10s %8s%n",
+                "way", "table+index B", "of it index B", "WAL B", "queue ms", "row B");
+        rounds.forEach(r -> System.out.printf(
+                "%-12s %,14d %,14d %,14d %,10d %,8d%n",
+                r.way(), r.tableBytes(), r.indexBytes(), r.walBytes(), r.millis(), r.rowBytes()));
         for (String way : List.of("whole", "once")) {
             List<Round> of = rounds.stream().filter(r -> r.way().equals(way)).toList();
             System.out.printf(
-                    "median %-5s %,14d %,14d %,10d%n",
+                    "median %-5s %,14d %,14d %,14d %,10d%n",
                     way,
                     median(of.stream().mapToLong(Round::tableBytes).toArray()),
+                    median(of.stream().mapToLong(Round::indexBytes).toArray()),
                     median(of.stream().mapToLong(Round::walBytes).toArray()),
                     median(of.stream().mapToLong(Round::millis).toArray()));
         }
     }
 
     /** Queues the alert's email for everyone in steps of 1,000 as AlertChannels does; rolled back. */
-    private Round measure(String way, List<PersonId> people, ToIntFunction<List<PersonId>> step) {
+    private Round measure(String way, String prefix, List<PersonId> people, ToIntFunction<List<PersonId>> step) {
         return transactions.execute(status -> {
             long size = size();
+            long indexes = indexes();
             String lsn = lsn();
             long start = System.nanoTime();
             int queued = 0;
@@ -130,7 +143,7 @@ class AlertEmailBytesMeasurement {
                     .param(lsn)
                     .query(Long.class)
                     .single();
-            Round round = new Round(way, size() - size, wal, millis);
+            Round round = new Round(way, size() - size, indexes() - indexes, wal, millis, rowBytes(prefix));
             status.setRollbackOnly();
             return round;
         });
@@ -140,6 +153,20 @@ class AlertEmailBytesMeasurement {
         return jdbc.sql("""
                 SELECT pg_total_relation_size('outbound_email') + pg_total_relation_size('outbound_email_content')
                 """).query(Long.class).single();
+    }
+
+    /** The average stored row (its tuple as PostgreSQL stores it, before page overhead). */
+    private long rowBytes(String keyPrefix) {
+        return jdbc.sql("SELECT avg(pg_column_size(e.*))::bigint FROM outbound_email e WHERE dedupe_key LIKE ?")
+                .param(keyPrefix + "%")
+                .query(Long.class)
+                .single();
+    }
+
+    private long indexes() {
+        return jdbc.sql("SELECT pg_indexes_size('outbound_email') + pg_indexes_size('outbound_email_content')")
+                .query(Long.class)
+                .single();
     }
 
     private String lsn() {

@@ -6,7 +6,6 @@ import static org.cascadehub.support.TestHttp.bearer;
 import static org.cascadehub.support.TestHttp.json;
 
 import com.icegreen.greenmail.util.GreenMail;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,13 +18,16 @@ import java.util.regex.Pattern;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.alerts.Acknowledgements;
 import org.cascadehub.alerts.Alert;
+import org.cascadehub.alerts.AlertEvents.AcknowledgementsOverdue;
 import org.cascadehub.alerts.AlertEvents.AlertPublished;
+import org.cascadehub.alerts.AlertEvents.Overdue;
 import org.cascadehub.alerts.AlertId;
 import org.cascadehub.alerts.AlertNotices;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.delivery.EmailOutbox.OutboundEmail;
 import org.cascadehub.delivery.EmailOutbox.OwnPart;
 import org.cascadehub.delivery.EmailOutbox.SharedContent;
+import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.Organisations;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actor;
@@ -44,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * An alert's email is stored once and each recipient's row holds only their acknowledgement link,
  * yet every recipient receives the same text as an email stored whole, with a link that works; a
  * re-run stores nothing twice, the outbox view and subject access export show whole bodies, and
- * content no email refers to is swept.
+ * no content is left that no email refers to.
  */
 @CascadeTest
 class AlertEmailStoredOnceTests {
@@ -203,6 +205,41 @@ class AlertEmailStoredOnceTests {
     }
 
     @Test
+    void aReminderIsStoredOnceTooAndReceivedWhole() {
+        strandArcadeMembersWhoWantEmail();
+        Alert alert = publish();
+        OrganisationId strandArcade =
+                organisations.findByName("Strand Arcade Retail Ltd").orElseThrow();
+        List<Overdue> overdue = people.keySet().stream()
+                .map(person -> new Overdue(person, strandArcade))
+                .toList();
+
+        AlertChannels target = AopTestUtils.getTargetObject(channels);
+        transactions.executeWithoutResult(status -> target.on(new AcknowledgementsOverdue(alert.id(), 1, overdue)));
+
+        assertThat(jdbc.sql("""
+                        SELECT count(DISTINCT e.id) FROM outbound_email e
+                        JOIN outbound_email_content c ON c.id = e.content_id AND c.content_key = ?
+                        WHERE e.subject IS NULL
+                        """)
+                        .param("alert:" + alert.id() + ":reminder-email")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(PEOPLE);
+        people.forEach((person, email) -> {
+            String message = await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> TestMail.messagesTo(mail, email).stream()
+                                    .filter(m -> m.startsWith("Not yet acknowledged"))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            var expected = notices.reminder(alert, person);
+            assertThat(plain(message)).isEqualTo(plain(expected.subject() + "\n" + expected.body()));
+        });
+    }
+
+    @Test
     void theOutboxViewAndTheSubjectAccessExportShowWholeBodies() {
         strandArcadeMembersWhoWantEmail();
         Alert alert = publish();
@@ -247,19 +284,20 @@ class AlertEmailStoredOnceTests {
     }
 
     @Test
-    void contentNoEmailRefersToIsSweptAndContentInUseIsKept() {
+    void aCallThatQueuesNothingLeavesNoContentBehindAndKeepsContentInUse() {
         String unique = UUID.randomUUID().toString();
-        String to = "swept-" + unique + "@example.test";
+        String to = "orphan-" + unique + "@example.test";
         SharedContent used = new SharedContent("used:" + unique, "Subject", "Head\n", "Tail\n");
         SharedContent unused = new SharedContent("unused:" + unique, "Subject", "Head\n", "Tail\n");
-        List<OwnPart> parts = List.of(new OwnPart(to, "Own\n", "swept:" + unique));
+        List<OwnPart> parts = List.of(new OwnPart(to, "Own\n", "orphan:" + unique));
         // Rolled back once checked, so the shared mail server is not kept busy with it.
         List<Long> left = transactions.execute(status -> {
             assertThat(outbox.enqueueShared(used, parts)).isEqualTo(1);
+            assertThat(outbox.enqueueShared(used, parts)).as("a re-run").isZero();
             assertThat(outbox.enqueueShared(unused, parts))
-                    .as("a part queued before, as after a crash")
+                    .as("a part queued before under other content, as after an upgrade")
                     .isZero();
-            outbox.forgetUnusedContents(Clock.systemUTC().instant().plusSeconds(1));
+            assertThat(outbox.enqueueShared(unused, List.of())).isZero();
             List<Long> counts = new ArrayList<>();
             for (SharedContent content : List.of(used, unused)) {
                 counts.add(jdbc.sql("SELECT count(*) FROM outbound_email_content WHERE content_key = ?")
