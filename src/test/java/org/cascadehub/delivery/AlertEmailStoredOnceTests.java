@@ -311,6 +311,30 @@ class AlertEmailStoredOnceTests {
         assertThat(left).containsExactly(1L, 0L);
     }
 
+    @Test
+    void aRowWhoseContentIsGoneFailsLikeAnUndeliverableEmailAndIsRetried() {
+        String to = "no-content-" + UUID.randomUUID() + "@example.test";
+        jdbc.sql("""
+                INSERT INTO outbound_email (recipient, content_id, body, created_at, next_attempt_at)
+                VALUES (?, -1, 'Own part', now(), now())
+                """).param(to).update();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT last_error FROM outbound_email WHERE recipient = ?")
+                        .param(to)
+                        .query(String.class)
+                        .optional()
+                        .filter(error -> error.contains("shared content -1 is gone"))
+                        .isPresent());
+        assertThat(jdbc.sql("SELECT status FROM outbound_email WHERE recipient = ?")
+                        .param(to)
+                        .query(String.class)
+                        .single())
+                .as("retried with backoff, like any failed email")
+                .isIn("PENDING", "FAILED");
+        assertThat(TestMail.messagesTo(mail, to)).isEmpty();
+    }
+
     private Alert publish() {
         String draft = """
                 {"headline": "Stored once %s", "description": "Two people trying car doors.",
