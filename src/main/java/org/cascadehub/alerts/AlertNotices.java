@@ -23,6 +23,17 @@ public class AlertNotices {
     /** An email's subject and plain-text body. */
     public record EmailNotice(String subject, String body) {}
 
+    /**
+     * An email whose words are the same for every recipient but for a part of their own between
+     * {@code head} and {@code tail}: the body each receives is head + own part + tail.
+     */
+    public record SharedEmail(String subject, String head, String tail, Function<PersonId, String> own) {
+
+        public EmailNotice to(PersonId recipient) {
+            return new EmailNotice(subject, head + own.apply(recipient) + tail);
+        }
+    }
+
     static final int SMS_MAX = 320;
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("d MMM yyyy HH:mm z", Locale.UK).withZone(ZoneId.of("Europe/London"));
@@ -43,11 +54,16 @@ public class AlertNotices {
         return emails(alert).apply(recipient);
     }
 
-    /**
-     * The alert's email for any recipient: everything but the signed acknowledgement link is the
-     * same for all, so it is written once for the thousands an alert reaches.
-     */
+    /** The alert's email for any recipient (see {@link #sharedEmail}). */
     public Function<PersonId, EmailNotice> emails(Alert alert) {
+        return sharedEmail(alert)::to;
+    }
+
+    /**
+     * The alert's email: everything but the signed acknowledgement link line is the same for all
+     * recipients, so it is written (and can be stored) once for the thousands an alert reaches.
+     */
+    public SharedEmail sharedEmail(Alert alert) {
         AlertContent c = alert.content();
         String label = "TLP:" + c.tlp().label();
         StringBuilder body = new StringBuilder();
@@ -82,15 +98,15 @@ public class AlertNotices {
                             : (alert.isForward() ? "Note from " + alert.authorName() + ": " : "Note: ") + alert.note());
             body.append("Read it on Cascade: ").append(pageLink(alert)).append("\n");
         }
-        String before = body.toString();
         String after = "\nHandling: " + handling(c.tlp()) + "\n";
         if (alert.msgType() == CapMsgType.Cancel) {
-            EmailNotice same = new EmailNotice(subject, before + after);
-            return recipient -> same;
+            return new SharedEmail(subject, body.toString(), after, recipient -> "");
         }
-        String title = subject;
-        return recipient -> new EmailNotice(
-                title, before + "Acknowledge it: " + ackLinks.linkFor(alert.id(), recipient) + "\n" + after);
+        return new SharedEmail(
+                subject,
+                body.toString(),
+                after,
+                recipient -> "Acknowledge it: " + ackLinks.linkFor(alert.id(), recipient) + "\n");
     }
 
     /** A text message with a link to the alert; its reply keyword acknowledges. */
@@ -168,9 +184,17 @@ public class AlertNotices {
 
     /** The reminder sent when a recipient has not acknowledged in time. */
     public EmailNotice reminder(Alert alert, PersonId recipient) {
-        EmailNotice notice = email(alert, recipient);
-        return new EmailNotice(
-                "Not yet acknowledged: " + notice.subject(), "Please acknowledge this alert.\n\n" + notice.body());
+        return reminders(alert).to(recipient);
+    }
+
+    /** The reminder for any recipient who has not acknowledged in time: the alert's email, prefaced. */
+    public SharedEmail reminders(Alert alert) {
+        SharedEmail email = sharedEmail(alert);
+        return new SharedEmail(
+                "Not yet acknowledged: " + email.subject(),
+                "Please acknowledge this alert.\n\n" + email.head(),
+                email.tail(),
+                email.own());
     }
 
     /** Tells a security manager who in their organisation has not acknowledged. */

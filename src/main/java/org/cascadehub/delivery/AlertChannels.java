@@ -15,9 +15,12 @@ import org.cascadehub.alerts.AlertEvents.AlertPublished;
 import org.cascadehub.alerts.AlertEvents.Overdue;
 import org.cascadehub.alerts.AlertNotices;
 import org.cascadehub.alerts.AlertNotices.EmailNotice;
+import org.cascadehub.alerts.AlertNotices.SharedEmail;
 import org.cascadehub.alerts.AlertStatus;
 import org.cascadehub.alerts.Alerts;
 import org.cascadehub.alerts.Recipient;
+import org.cascadehub.delivery.EmailOutbox.OwnPart;
+import org.cascadehub.delivery.EmailOutbox.SharedContent;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.directory.Roster;
@@ -33,8 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Sends a published alert on every channel but the screen: email and SMS to each recipient who
  * chose them, and webhooks to recipient organisations' partner systems, all through the durable
- * outboxes. Dedupe keys make a re-run after a crash queue nothing twice. Escalation steps use the
- * same outboxes.
+ * outboxes. Dedupe keys make a re-run after a crash queue nothing twice. An alert's email and its
+ * reminder are each stored once for all recipients (content keys {@code alert:<id>:email} and
+ * {@code alert:<id>:reminder-email}), each recipient's row holding only their acknowledgement link.
+ * Escalation steps use the same outboxes.
  */
 @Component
 class AlertChannels {
@@ -87,12 +92,13 @@ class AlertChannels {
     void on(AlertPublished published) {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         List<Recipient> recipients = alerts.recipients(alert.id());
-        Function<PersonId, EmailNotice> emailTo = notices.emails(alert);
+        SharedEmail email = notices.sharedEmail(alert);
+        SharedContent content = content(alert, "email", email);
         String text = notices.sms(alert);
         for (int from = 0; from < recipients.size(); from += STEP) {
             urgent.awaitQuiet(YIELD);
             List<Recipient> step = recipients.subList(from, Math.min(recipients.size(), from + STEP));
-            transactions.executeWithoutResult(status -> queue(alert, step, emailTo, text));
+            transactions.executeWithoutResult(status -> queue(alert, step, content, email, text));
         }
         Set<OrganisationId> organisations =
                 recipients.stream().map(Recipient::organisationId).collect(Collectors.toCollection(LinkedHashSet::new));
@@ -101,10 +107,10 @@ class AlertChannels {
                 organisations, (String) body.get("event"), json.writeValueAsString(body), "alert:" + alert.id()));
     }
 
-    private void queue(Alert alert, List<Recipient> step, Function<PersonId, EmailNotice> emailTo, String text) {
+    private void queue(Alert alert, List<Recipient> step, SharedContent content, SharedEmail email, String text) {
         Map<PersonId, Member> contacts =
                 contacts(step.stream().map(Recipient::personId).toList());
-        List<KeyedEmail> mail = new ArrayList<>();
+        List<OwnPart> mail = new ArrayList<>();
         List<KeyedSms> sms = new ArrayList<>();
         for (Recipient recipient : step) {
             Member member = contacts.get(recipient.personId());
@@ -112,13 +118,13 @@ class AlertChannels {
                 continue; // suspended or erased since publication
             }
             if (recipient.viaEmail()) {
-                mail.add(email(member, emailTo.apply(member.id()), key(alert, "email", member.id())));
+                mail.add(new OwnPart(member.email(), email.own().apply(member.id()), key(alert, "email", member.id())));
             }
             if (recipient.viaSms() && member.phone() != null) {
                 sms.add(new KeyedSms(new Sms(member.phone(), text), key(alert, "sms", member.id())));
             }
         }
-        emails.enqueueAll(mail);
+        emails.enqueueShared(content, mail);
         texts.enqueueAll(sms);
     }
 
@@ -132,10 +138,15 @@ class AlertChannels {
         Map<PersonId, Member> contacts =
                 contacts(overdue.recipients().stream().map(Overdue::personId).toList());
         switch (overdue.level()) {
-            case 1 ->
-                emails.enqueueAll(contacts.values().stream()
-                        .map(m -> email(m, notices.reminder(alert, m.id()), key(alert, "reminder-email", m.id())))
-                        .toList());
+            case 1 -> {
+                SharedEmail reminder = notices.reminders(alert);
+                emails.enqueueShared(
+                        content(alert, "reminder-email", reminder),
+                        contacts.values().stream()
+                                .map(m -> new OwnPart(
+                                        m.email(), reminder.own().apply(m.id()), key(alert, "reminder-email", m.id())))
+                                .toList());
+            }
             case 2 ->
                 texts.enqueueAll(contacts.values().stream()
                         .filter(m -> m.phone() != null)
@@ -174,6 +185,11 @@ class AlertChannels {
 
     private static KeyedEmail email(Member member, EmailNotice notice, String key) {
         return new KeyedEmail(new Email(member.email(), notice.subject(), notice.body()), key);
+    }
+
+    /** Stored once for all of an alert's recipients on the channel; their rows hold their own part. */
+    private static SharedContent content(Alert alert, String channel, SharedEmail email) {
+        return new SharedContent("alert:" + alert.id() + ":" + channel, email.subject(), email.head(), email.tail());
     }
 
     private static String key(Alert alert, String channel, PersonId person) {

@@ -23,7 +23,7 @@ class DeliveryPersonalData implements PersonalData {
     @Override
     public Object about(UUID personId, String email) {
         return jdbc.sql("""
-                SELECT created_at, subject, body, status, sent_at FROM outbound_email
+                SELECT created_at, subject, body, status, sent_at FROM outbound_email_composed
                 WHERE lower(recipient) = lower(?) ORDER BY id
                 """).param(email).query().listOfRows();
     }

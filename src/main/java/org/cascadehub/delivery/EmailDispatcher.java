@@ -5,10 +5,13 @@ import jakarta.mail.internet.InternetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,7 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link DeliverySettings#emailConnections} connections to the mail server at once, each sending a
  * claimed batch of up to {@value #BATCH} emails before it is closed. Opening a connection per email
  * took about 50 ms each, most of an hour for an alert to a whole city. Without a mail server
- * configured ({@code SPRING_MAIL_HOST}) emails wait.
+ * configured ({@code SPRING_MAIL_HOST}) emails wait. A row of shared content (an alert's) is sent
+ * as the content's subject and head + the row's own part + tail; the content is read once per
+ * batch, not once per recipient.
  */
 @Component
 class EmailDispatcher extends PollingDispatcher {
@@ -34,6 +39,7 @@ class EmailDispatcher extends PollingDispatcher {
     static final int BATCH = 50;
     private static final Duration CLAIM = Duration.ofMinutes(5);
 
+    private final JdbcClient jdbc;
     private final OutboxRows rows;
     private final ObjectProvider<JavaMailSender> mail;
     private final DeliverySettings settings;
@@ -48,6 +54,7 @@ class EmailDispatcher extends PollingDispatcher {
             DeliverySettings settings,
             Clock clock) {
         super("email-dispatcher", settings.emailPoll());
+        this.jdbc = jdbc;
         this.rows = new OutboxRows("outbound_email", "FAILED", jdbc, transactions, clock);
         this.mail = mail;
         this.settings = settings;
@@ -55,7 +62,15 @@ class EmailDispatcher extends PollingDispatcher {
         this.sends = new ParallelSends("email-send", settings.emailConnections(), this::nudge);
     }
 
-    private record Claimed(long id, String to, String subject, String body, int attempts) {}
+    private record Claimed(
+            long id,
+            String to,
+            @Nullable String subject,
+            String body,
+            @Nullable Long contentId,
+            int attempts) {}
+
+    private record Content(String subject, String head, String tail) {}
 
     @Override
     void poll() {
@@ -69,7 +84,7 @@ class EmailDispatcher extends PollingDispatcher {
         // A connection that finishes nudges this loop again, so the outbox drains at full speed.
         while (sends.free() > 0) {
             List<Claimed> batch = rows.claim(
-                    "id, recipient, subject, body, attempts",
+                    "id, recipient, subject, body, content_id, attempts",
                     BATCH,
                     CLAIM,
                     (rs, n) -> new Claimed(
@@ -77,6 +92,7 @@ class EmailDispatcher extends PollingDispatcher {
                             rs.getString("recipient"),
                             rs.getString("subject"),
                             rs.getString("body"),
+                            rs.getObject("content_id", Long.class),
                             rs.getInt("attempts")));
             if (batch.isEmpty()) {
                 return;
@@ -97,11 +113,12 @@ class EmailDispatcher extends PollingDispatcher {
     private void send(JavaMailSender sender, List<Claimed> batch) {
         List<Claimed> sendable = new ArrayList<>();
         List<SimpleMailMessage> messages = new ArrayList<>();
+        Map<Long, Optional<Content>> contents = new HashMap<>();
         for (Claimed email : batch) {
             try {
-                messages.add(message(email));
+                messages.add(message(email, contents));
                 sendable.add(email);
-            } catch (AddressException e) {
+            } catch (AddressException | IllegalStateException e) {
                 failed(email, e);
             }
         }
@@ -128,13 +145,28 @@ class EmailDispatcher extends PollingDispatcher {
         rows.sent(sent);
     }
 
-    private SimpleMailMessage message(Claimed email) throws AddressException {
+    private SimpleMailMessage message(Claimed email, Map<Long, Optional<Content>> contents) throws AddressException {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(settings.mailFrom());
         message.setTo(new InternetAddress(email.to(), true).getAddress());
-        message.setSubject(email.subject());
-        message.setText(email.body());
+        Long contentId = email.contentId();
+        if (contentId == null) {
+            message.setSubject(email.subject());
+            message.setText(email.body());
+        } else {
+            Content content = contents.computeIfAbsent(contentId, this::content)
+                    .orElseThrow(() -> new IllegalStateException("its shared content " + contentId + " is gone"));
+            message.setSubject(content.subject());
+            message.setText(content.head() + email.body() + content.tail());
+        }
         return message;
+    }
+
+    private Optional<Content> content(long id) {
+        return jdbc.sql("SELECT subject, head, tail FROM outbound_email_content WHERE id = ?")
+                .param(id)
+                .query((rs, n) -> new Content(rs.getString("subject"), rs.getString("head"), rs.getString("tail")))
+                .optional();
     }
 
     private void failed(Claimed email, Exception e) {
