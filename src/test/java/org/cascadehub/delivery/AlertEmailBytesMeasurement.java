@@ -198,13 +198,6 @@ class AlertEmailBytesMeasurement {
                  "category": "Security", "urgency": "Immediate", "severity": "Minor", "certainty": "Observed",
                  "tlp": "GREEN", "area": {"boroughs": ["westminster"]}, "expiresInMinutes": 120}
                 """.formatted(description.strip());
-        long id = http.postJson("/api/v1/alerts", draft, "Authorization", police)
-                .json()
-                .get("id")
-                .asLong();
-        assertThat(http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police)
-                        .status())
-                .isEqualTo(200);
-        return alerts.find(new AlertId(id)).orElseThrow();
+        return alerts.find(new AlertId(http.publishAlert(draft, police))).orElseThrow();
     }
 }

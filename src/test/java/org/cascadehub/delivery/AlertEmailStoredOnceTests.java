@@ -342,14 +342,7 @@ class AlertEmailStoredOnceTests {
                  "severity": "Minor", "certainty": "Observed", "tlp": "GREEN",
                  "area": {"boroughs": ["westminster"]}, "expiresInMinutes": 120}
                 """.formatted(UUID.randomUUID());
-        long id = http.postJson("/api/v1/alerts", draft, "Authorization", police)
-                .json()
-                .get("id")
-                .asLong();
-        assertThat(http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police)
-                        .status())
-                .isEqualTo(200);
-        return alerts.find(new AlertId(id)).orElseThrow();
+        return alerts.find(new AlertId(http.publishAlert(draft, police))).orElseThrow();
     }
 
     private long emailRows(AlertId alert) {

@@ -120,6 +120,20 @@ public final class TestHttp {
         return response.json().get("token").asString();
     }
 
+    /** Drafts an alert through the API and publishes it, as {@code authorization}; answers its id. */
+    public long publishAlert(String draft, String authorization) {
+        Response drafted = postJson("/api/v1/alerts", draft, "Authorization", authorization);
+        if (drafted.status() != 201) {
+            throw new IllegalStateException("draft refused: " + drafted);
+        }
+        long id = drafted.json().get("id").asLong();
+        Response published = postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", authorization);
+        if (published.status() != 200) {
+            throw new IllegalStateException("publish refused: " + published);
+        }
+        return id;
+    }
+
     public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals(name))

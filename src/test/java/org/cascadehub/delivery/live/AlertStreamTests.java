@@ -94,13 +94,6 @@ class AlertStreamTests {
     }
 
     private long publish(String headline, String tlp, String borough) {
-        long id = http.postJson("/api/v1/alerts", DRAFT.formatted(headline, tlp, borough), "Authorization", police)
-                .json()
-                .get("id")
-                .asLong();
-        assertThat(http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police)
-                        .status())
-                .isEqualTo(200);
-        return id;
+        return http.publishAlert(DRAFT.formatted(headline, tlp, borough), police);
     }
 }

@@ -400,18 +400,7 @@ class NettyLiveStreamTests {
     }
 
     private long publish(String headline, String borough) {
-        long id = http.postJson(
-                        "/api/v1/alerts",
-                        AlertStreamTests.DRAFT.formatted(headline, "GREEN", borough),
-                        "Authorization",
-                        police)
-                .json()
-                .get("id")
-                .asLong();
-        assertThat(http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police)
-                        .status())
-                .isEqualTo(200);
-        return id;
+        return http.publishAlert(AlertStreamTests.DRAFT.formatted(headline, "GREEN", borough), police);
     }
 
     private Viewer administrator() {
