@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +37,9 @@ class EmailDispatcher extends PollingDispatcher {
             TransactionTemplate transactions,
             ObjectProvider<JavaMailSender> mail,
             DeliverySettings settings,
-            Clock clock) {
-        super("email-dispatcher", settings.emailPoll());
+            Clock clock,
+            OutboxWakeups wakeups) {
+        super("email-dispatcher", "outbound_email", settings.emailPoll(), wakeups);
         this.rows = new OutboxRows("outbound_email", "FAILED", jdbc, transactions, clock);
         this.mail = mail;
         this.settings = settings;
@@ -45,6 +47,12 @@ class EmailDispatcher extends PollingDispatcher {
     }
 
     private record Claimed(long id, String to, String subject, String body, int attempts) {}
+
+    @Override
+    @Nullable
+    Duration untilNextDue() {
+        return rows.untilNextDue();
+    }
 
     @Override
     void poll() {
