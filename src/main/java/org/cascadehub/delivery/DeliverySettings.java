@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailFrom the From address of every email
  * @param emailMaxAttempts attempts before an email is marked failed
  * @param emailFirstRetry the wait after the first failure; it doubles each time, up to an hour
- * @param emailPoll how often the outbox is checked for due emails (new ones go at once)
+ * @param emailPoll how often the outbox is checked while {@link OutboxWakeups} is not listening, and
+ *     the shortest wait between checks (new emails go at once)
  * @param emailConnections connections to the mail server sending at once, each sending up to 50
  *     emails before it is closed: an alert for a whole city queues tens of thousands, which one
  *     connection per email would take most of an hour to send

@@ -52,8 +52,9 @@ class EmailDispatcher extends PollingDispatcher {
             TransactionTemplate transactions,
             ObjectProvider<JavaMailSender> mail,
             DeliverySettings settings,
-            Clock clock) {
-        super("email-dispatcher", settings.emailPoll());
+            Clock clock,
+            OutboxWakeups wakeups) {
+        super("email-dispatcher", "outbound_email", settings.emailPoll(), wakeups);
         this.jdbc = jdbc;
         this.rows = new OutboxRows("outbound_email", "FAILED", jdbc, transactions, clock);
         this.mail = mail;
@@ -71,6 +72,12 @@ class EmailDispatcher extends PollingDispatcher {
             int attempts) {}
 
     private record Content(String subject, String head, String tail) {}
+
+    @Override
+    @Nullable
+    Duration untilNextDue() {
+        return rows.untilNextDue();
+    }
 
     @Override
     void poll() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -62,6 +63,19 @@ final class OutboxRows {
                         limit)
                 .query(mapper)
                 .list());
+    }
+
+    /** How long until the earliest pending row not due yet becomes due, or {@code null} if none waits. */
+    @Nullable
+    Duration untilNextDue() {
+        Instant now = clock.instant();
+        Timestamp next = jdbc.sql("SELECT min(next_attempt_at) FROM %s WHERE status = 'PENDING' AND next_attempt_at > ?"
+                        .formatted(table))
+                .param(Timestamp.from(now))
+                .query(Timestamp.class)
+                .optional()
+                .orElse(null);
+        return next == null ? null : Duration.between(now, next.toInstant());
     }
 
     void sent(long id) {

@@ -11,10 +11,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A dispatcher that polls its outbox on its own virtual thread: every {@code interval}, and at
- * once when nudged after a commit that queued something. Each channel has its own thread rather
- * than a {@code @Scheduled} method because Spring runs every fixed-delay task on one shared
- * thread, where a slow mail server would hold up SMS and webhooks too.
+ * A dispatcher that polls its outbox on its own virtual thread: at once when nudged (after a commit
+ * on this node that queued something, or by {@link OutboxWakeups} when any node queued rows), when
+ * its next retry is due, and otherwise every {@code cascade.delivery.outbox-fallback-poll} (60 s).
+ * While {@link OutboxWakeups} is not listening it polls every {@code interval} (1 s), as it did
+ * before wake-ups: an idle node then queried three outboxes three times a second. Each channel has
+ * its own thread rather than a {@code @Scheduled} method because Spring runs every fixed-delay task
+ * on one shared thread, where a slow mail server would hold up SMS and webhooks too.
  */
 abstract class PollingDispatcher implements SmartLifecycle {
 
@@ -23,17 +26,26 @@ abstract class PollingDispatcher implements SmartLifecycle {
 
     private final String name;
     private final Duration interval;
+    private final OutboxWakeups wakeups;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private @Nullable Thread thread;
 
-    PollingDispatcher(String name, Duration interval) {
+    PollingDispatcher(String name, String table, Duration interval, OutboxWakeups wakeups) {
         this.name = name;
         this.interval = interval;
+        this.wakeups = wakeups;
+        wakeups.register(table, this);
     }
 
     /** Sends what is due now; called from the dispatcher's own thread only. */
     abstract void poll();
+
+    /**
+     * How long until the earliest row not due yet (a retry) becomes due, or {@code null} if none
+     * waits; rows due now that {@link #poll} left (no free sender) are its own to nudge about.
+     */
+    abstract @Nullable Duration untilNextDue();
 
     /** Called once the polling thread has stopped, to let go of anything else the dispatcher holds. */
     void stopped() {}
@@ -65,12 +77,28 @@ abstract class PollingDispatcher implements SmartLifecycle {
                 log.warn("The {} failed to poll its outbox; it tries again shortly", name, e);
             }
             try {
-                wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
+                wake.tryAcquire(waitMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** The short interval while not hearing wake-ups; else until the next retry, within the fallback. */
+    private long waitMillis() {
+        long shortest = interval.toMillis();
+        if (!wakeups.listening()) {
+            return shortest;
+        }
+        long longest = Math.max(shortest, wakeups.fallback().toMillis());
+        try {
+            Duration next = untilNextDue();
+            return next == null ? longest : Math.clamp(next.toMillis(), shortest, longest);
+        } catch (RuntimeException e) {
+            log.warn("The {} could not read when its next retry is due; it polls again shortly", name, e);
+            return shortest;
         }
     }
 

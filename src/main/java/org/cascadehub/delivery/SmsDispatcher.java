@@ -3,6 +3,7 @@ package org.cascadehub.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,8 +32,9 @@ class SmsDispatcher extends PollingDispatcher {
             TransactionTemplate transactions,
             SmsConnection connection,
             SmsSettings settings,
-            Clock clock) {
-        super("sms-dispatcher", settings.poll());
+            Clock clock,
+            OutboxWakeups wakeups) {
+        super("sms-dispatcher", "outbound_sms", settings.poll(), wakeups);
         this.rows = new OutboxRows("outbound_sms", "FAILED", jdbc, transactions, clock);
         this.connection = connection;
         this.settings = settings;
@@ -43,6 +45,12 @@ class SmsDispatcher extends PollingDispatcher {
     }
 
     private record Claimed(long id, Sms sms, int attempts) {}
+
+    @Override
+    @Nullable
+    Duration untilNextDue() {
+        return rows.untilNextDue();
+    }
 
     @Override
     void poll() {

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the signature on inbound replies (required with a gateway URL)
  * @param maxAttempts attempts before a message is marked failed
  * @param firstRetry the wait after the first failure; it doubles each time, up to an hour
- * @param poll how often the outbox is checked for due messages (new ones go at once)
+ * @param poll how often the outbox is checked while {@link OutboxWakeups} is not listening, and the
+ *     shortest wait between checks (new messages go at once)
  * @param connectTimeout the longest wait to connect to the gateway
  * @param requestTimeout the longest wait for the gateway's answer
  * @param concurrency the most messages being handed to the gateway at once

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -63,8 +64,13 @@ class WebhookDispatcher extends PollingDispatcher {
     private final JsonPoster poster;
     private final ParallelSends sends;
 
-    WebhookDispatcher(JdbcClient jdbc, TransactionTemplate transactions, WebhookSettings settings, Clock clock) {
-        super("webhook-dispatcher", settings.poll());
+    WebhookDispatcher(
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            WebhookSettings settings,
+            Clock clock,
+            OutboxWakeups wakeups) {
+        super("webhook-dispatcher", "outbound_webhook", settings.poll(), wakeups);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rows = new OutboxRows("outbound_webhook", "DEAD", jdbc, transactions, clock);
@@ -78,6 +84,12 @@ class WebhookDispatcher extends PollingDispatcher {
     }
 
     private record Claimed(long id, String eventType, String body, int attempts, URI url, String secret) {}
+
+    @Override
+    @Nullable
+    Duration untilNextDue() {
+        return rows.untilNextDue();
+    }
 
     @Override
     void poll() {

@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts before a delivery is dead-lettered
  * @param firstRetry the wait after the first failure; it doubles each time, up to {@code longestWait}
  * @param longestWait the longest wait between attempts
- * @param poll how often the outbox is checked for due deliveries (new ones go at once)
+ * @param poll how often the outbox is checked while {@link OutboxWakeups} is not listening, and the
+ *     shortest wait between checks (new deliveries go at once)
  * @param connectTimeout the longest wait to connect to a partner's endpoint
  * @param requestTimeout the longest wait for its answer
  * @param concurrency the most deliveries under way at once, over all endpoints

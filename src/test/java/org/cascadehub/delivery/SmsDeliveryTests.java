@@ -34,6 +34,9 @@ class SmsDeliveryTests {
     SmsSettings settings;
 
     @Autowired
+    SmsDispatcher dispatcher;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -91,6 +94,7 @@ class SmsDeliveryTests {
         jdbc.sql("UPDATE outbound_sms SET attempts = ?, next_attempt_at = now() WHERE recipient = ?")
                 .params(settings.maxAttempts() - 1, number)
                 .update();
+        dispatcher.nudge(); // it would otherwise sleep until the retry it knew of
 
         await().atMost(WAIT).until(() -> row(number).status().equals("FAILED"));
         assertThat(row(number).attempts()).isEqualTo(settings.maxAttempts());
@@ -185,5 +189,6 @@ class SmsDeliveryTests {
         jdbc.sql("UPDATE outbound_sms SET next_attempt_at = now() WHERE recipient = ?")
                 .param(number)
                 .update();
+        dispatcher.nudge(); // it would otherwise sleep until the retry it knew of
     }
 }

@@ -53,6 +53,12 @@ class WebhookDeliveryTests {
     @Autowired
     WebhookSettings settings;
 
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    @Autowired
+    OutboxWakeups wakeups;
+
     private TestHttp http;
     private Partners partners;
 
@@ -86,6 +92,28 @@ class WebhookDeliveryTests {
                             WHERE s.url = ?
                             """).param(otherTypes.url()).query(Long.class).single())
                     .isZero();
+        }
+    }
+
+    @Test
+    void aRowQueuedWithoutThisNodesNudgeWakesTheDispatcherThroughTheDatabase() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Partner partner = partners.create();
+            subscribe(partner, receiver, "alert.published");
+            assertThat(wakeups.listening()).isTrue();
+            long heard = wakeups.heard("outbound_webhook");
+
+            // As another node queues: straight into the table, no nudge in this process.
+            jdbc.sql("""
+                            INSERT INTO outbound_webhook (subscription_id, event_type, body, dedupe_key, created_at, next_attempt_at)
+                            SELECT id, 'alert.published', '{"n":2}', 'elsewhere:1', now(), now()
+                            FROM webhook_subscription WHERE url = ?
+                            """).param(receiver.url()).update();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> wakeups.heard("outbound_webhook") > heard);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> receiver.deliveries().size() == 1);
+            assertThat(receiver.deliveries().getFirst().body()).isEqualTo("{\"n\":2}");
         }
     }
 
@@ -147,6 +175,7 @@ class WebhookDeliveryTests {
             jdbc.sql("UPDATE outbound_webhook SET attempts = ?, next_attempt_at = now() WHERE id = ?")
                     .params(settings.maxAttempts() - 1, id)
                     .update();
+            dispatcher.nudge(); // it would otherwise sleep until the retry it knew of
 
             await().atMost(WAIT).until(() -> row(id).status().equals("DEAD"));
             assertThat(row(id).lastError()).contains("HTTP 500");
@@ -271,6 +300,7 @@ class WebhookDeliveryTests {
         jdbc.sql("UPDATE outbound_webhook SET next_attempt_at = now() WHERE id = ?")
                 .param(id)
                 .update();
+        dispatcher.nudge(); // it would otherwise sleep until the retry it knew of
     }
 
     record Row(String status, int attempts, String lastError, Instant lastAttemptAt, Instant nextAttemptAt) {}

@@ -181,8 +181,9 @@ final class LiveConnection extends LiveSink implements WriteListener, AsyncListe
     }
 
     /**
-     * Queues a heartbeat when nothing else is waiting, and closes the connection if the socket has
-     * taken nothing for longer than {@code stallNanos}. Answers whether the caller must drain.
+     * Queues a heartbeat if nothing was queued since the previous call and nothing waits ({@link
+     * PendingFrames#heartbeatIfQuiet}), and closes the connection if the socket has taken nothing for
+     * longer than {@code stallNanos}. Answers whether the caller must drain.
      */
     boolean heartbeat(long stallNanos, Set<Long> inFlight) {
         synchronized (this) {
@@ -192,7 +193,7 @@ final class LiveConnection extends LiveSink implements WriteListener, AsyncListe
             pending.forgetFinishedBroadcasts(inFlight);
             boolean stalled = state == State.WAITING && nanoClock.getAsLong() - blockedSince > stallNanos;
             if (!stalled) {
-                return pending.isEmpty() && pending.add(SseFrames.HEARTBEAT) == PendingFrames.Added.QUEUED && wake();
+                return pending.heartbeatIfQuiet() && wake();
             }
         }
         close(CloseReason.STALLED);

@@ -9,8 +9,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param queueFrames frames a connection may have waiting; one more and it is closed (the client
  *     reconnects with {@code Last-Event-ID} and catches up)
- * @param heartbeat how often an idle stream gets a comment, to keep proxies from closing it and to
- *     find connections whose client has gone
+ * @param heartbeat the longest a stream goes without a byte: an idle one gets a comment this often,
+ *     to keep proxies from closing it and to find connections whose client has gone; a stream sent
+ *     events gets none. The default stays well inside the idle timeouts proxies commonly apply (60 s
+ *     for nginx's {@code proxy_read_timeout} and AWS load balancers, 55 s at Heroku, 50 s in
+ *     HAProxy's shipped configuration); set it below any shorter one on the way to clients
  * @param retry the reconnection delay sent to clients ({@code retry:})
  * @param stallTimeout a connection that could not take a single byte for this long is closed
  * @param ringEvents recent replayable events kept in memory for replay
@@ -22,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("cascade.delivery.live")
 record LiveSettings(
         @DefaultValue("256") int queueFrames,
-        @DefaultValue("PT15S") Duration heartbeat,
+        @DefaultValue("PT30S") Duration heartbeat,
         @DefaultValue("PT3S") Duration retry,
         @DefaultValue("PT60S") Duration stallTimeout,
         @DefaultValue("1000") int ringEvents,

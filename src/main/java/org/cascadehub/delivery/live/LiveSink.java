@@ -35,8 +35,9 @@ abstract sealed class LiveSink permits LiveConnection, NettyConnection {
     abstract void drain();
 
     /**
-     * Queues a heartbeat when nothing else is waiting, and closes the connection if it has taken
-     * nothing for longer than {@code stallNanos}. Answers whether the caller must drain.
+     * Queues a heartbeat if nothing was queued since the previous call and nothing waits ({@link
+     * PendingFrames#heartbeatIfQuiet}), and closes the connection if the socket has taken nothing for
+     * longer than {@code stallNanos}. Answers whether the caller must drain.
      */
     abstract boolean heartbeat(long stallNanos, Set<Long> inFlight);
 

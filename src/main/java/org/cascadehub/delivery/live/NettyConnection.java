@@ -184,10 +184,7 @@ final class NettyConnection extends LiveSink {
             }
             pending.forgetFinishedBroadcasts(inFlight);
             stalled = state == State.WAITING && nanoClock.getAsLong() - blockedSince > stallNanos;
-            schedule = !stalled
-                    && pending.isEmpty()
-                    && pending.add(SseFrames.HEARTBEAT) == PendingFrames.Added.QUEUED
-                    && wake();
+            schedule = !stalled && pending.heartbeatIfQuiet() && wake();
         }
         if (stalled) {
             close(CloseReason.STALLED);

@@ -25,6 +25,8 @@ final class PendingFrames {
     private int firstSent;
     /** Sorted seqs of replayed events whose broadcast may still reach the queue: dropped when it does. */
     private long @Nullable [] lateDuplicates;
+    /** Whether a frame (a heartbeat too) was queued since the last {@link #heartbeatIfQuiet}. */
+    private boolean queuedSinceCheck;
 
     PendingFrames(int capacity) {
         this.capacity = capacity;
@@ -38,7 +40,20 @@ final class PendingFrames {
             return Added.FULL;
         }
         queue.add(frame);
+        queuedSinceCheck = true;
         return Added.QUEUED;
+    }
+
+    /**
+     * Queues a heartbeat if nothing was queued since the previous call and nothing waits now;
+     * answers whether it did. Called every half heartbeat interval, this gives an idle stream a
+     * heartbeat every interval (its own heartbeat counts as something queued) and a stream that
+     * receives events none, while no stream stays silent for longer than the interval.
+     */
+    boolean heartbeatIfQuiet() {
+        boolean quiet = !queuedSinceCheck;
+        queuedSinceCheck = false;
+        return quiet && isEmpty() && add(SseFrames.HEARTBEAT) == Added.QUEUED;
     }
 
     /**

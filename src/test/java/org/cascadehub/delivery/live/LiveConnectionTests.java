@@ -128,6 +128,30 @@ class LiveConnectionTests {
     }
 
     @Test
+    void aConnectionSentAnythingSinceItsLastCheckGetsNoHeartbeatAndAnIdleOneEveryOtherCheck() throws IOException {
+        started();
+        assertThat(connection.heartbeat(Long.MAX_VALUE, Set.of())).isTrue();
+        connection.drain();
+        assertThat(connection.heartbeat(Long.MAX_VALUE, Set.of()))
+                .as("its own heartbeat went out since the last check")
+                .isFalse();
+        assertThat(connection.heartbeat(Long.MAX_VALUE, Set.of())).isTrue();
+        connection.drain();
+
+        assertThat(connection.offer(frame(1))).isTrue();
+        connection.drain();
+        assertThat(connection.heartbeat(Long.MAX_VALUE, Set.of()))
+                .as("an event went out since the last check")
+                .isFalse();
+        assertThat(connection.heartbeat(Long.MAX_VALUE, Set.of()))
+                .as("quiet for a whole check")
+                .isTrue();
+        connection.drain();
+
+        assertThat(socket.text()).endsWith(": heartbeat\n\n: heartbeat\n\n[1]: heartbeat\n\n");
+    }
+
+    @Test
     void aSocketThatTakesNothingForTooLongIsClosed() throws IOException {
         started();
         socket.ready = false;
