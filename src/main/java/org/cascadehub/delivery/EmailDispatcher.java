@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,8 +54,9 @@ class EmailDispatcher extends PollingDispatcher {
             ObjectProvider<JavaMailSender> mail,
             DeliverySettings settings,
             Clock clock,
-            OutboxWakeups wakeups) {
-        super("email-dispatcher", "outbound_email", settings.emailPoll(), wakeups);
+            OutboxWakeups wakeups,
+            UrgentWork urgent) {
+        super("email-dispatcher", "outbound_email", settings.emailPoll(), wakeups, urgent);
         this.jdbc = jdbc;
         this.rows = new OutboxRows("outbound_email", "FAILED", jdbc, transactions, clock);
         this.mail = mail;

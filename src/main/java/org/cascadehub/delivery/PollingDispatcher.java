@@ -3,6 +3,7 @@ package org.cascadehub.delivery;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,18 +24,21 @@ abstract class PollingDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollingDispatcher.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    private static final Duration YIELD = Duration.ofSeconds(1);
 
     private final String name;
     private final Duration interval;
     private final OutboxWakeups wakeups;
+    private final UrgentWork urgent;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private @Nullable Thread thread;
 
-    PollingDispatcher(String name, String table, Duration interval, OutboxWakeups wakeups) {
+    PollingDispatcher(String name, String table, Duration interval, OutboxWakeups wakeups, UrgentWork urgent) {
         this.name = name;
         this.interval = interval;
         this.wakeups = wakeups;
+        this.urgent = urgent;
         wakeups.register(table, this);
     }
 
@@ -71,6 +75,8 @@ abstract class PollingDispatcher implements SmartLifecycle {
 
     private void run() {
         while (running) {
+            // Sending is bulk work: a live broadcast being written goes first (at most YIELD).
+            urgent.awaitQuiet(YIELD);
             try {
                 poll();
             } catch (RuntimeException e) {

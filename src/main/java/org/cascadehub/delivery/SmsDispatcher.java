@@ -3,6 +3,7 @@ package org.cascadehub.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,9 @@ class SmsDispatcher extends PollingDispatcher {
             SmsConnection connection,
             SmsSettings settings,
             Clock clock,
-            OutboxWakeups wakeups) {
-        super("sms-dispatcher", "outbound_sms", settings.poll(), wakeups);
+            OutboxWakeups wakeups,
+            UrgentWork urgent) {
+        super("sms-dispatcher", "outbound_sms", settings.poll(), wakeups, urgent);
         this.rows = new OutboxRows("outbound_sms", "FAILED", jdbc, transactions, clock);
         this.connection = connection;
         this.settings = settings;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,9 @@ class WebhookDispatcher extends PollingDispatcher {
             TransactionTemplate transactions,
             WebhookSettings settings,
             Clock clock,
-            OutboxWakeups wakeups) {
-        super("webhook-dispatcher", "outbound_webhook", settings.poll(), wakeups);
+            OutboxWakeups wakeups,
+            UrgentWork urgent) {
+        super("webhook-dispatcher", "outbound_webhook", settings.poll(), wakeups, urgent);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.rows = new OutboxRows("outbound_webhook", "DEAD", jdbc, transactions, clock);
