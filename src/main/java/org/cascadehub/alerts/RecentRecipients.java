@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -43,14 +44,20 @@ class RecentRecipients {
         }
     };
 
-    /** Keeps the list once the current transaction has committed. */
-    void rememberAfterCommit(AlertId alert, List<Recipient> recipients) {
+    /**
+     * Keeps the list, and whom it reached when the publisher has that at hand (so the broadcast
+     * right after does not build it again), once the current transaction has committed.
+     */
+    void rememberAfterCommit(AlertId alert, List<Recipient> recipients, @Nullable Reached people) {
         List<Recipient> kept = List.copyOf(recipients);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 synchronized (recent) {
                     recent.put(alert, kept);
+                    if (people != null) {
+                        reached.put(alert, people);
+                    }
                 }
             }
         });
