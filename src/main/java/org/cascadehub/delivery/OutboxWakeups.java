@@ -1,17 +1,12 @@
 package org.cascadehub.delivery;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.jspecify.annotations.Nullable;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
+import org.cascadehub.platform.PostgresChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,20 +23,17 @@ import org.springframework.stereotype.Component;
  * short interval, as before. One pooled connection is held for listening.
  */
 @Component
-class OutboxWakeups implements SmartLifecycle {
+class OutboxWakeups implements SmartLifecycle, PostgresChannel.Hearing {
 
     static final String CHANNEL = "cascade_outbox";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxWakeups.class);
     private static final int WAIT_MILLIS = 1000;
 
-    private final DataSource dataSource;
+    private final PostgresChannel channel;
     private final Duration fallback;
     private final Map<String, PollingDispatcher> dispatchers = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> heard = new ConcurrentHashMap<>();
-
-    /** The thread listening now; one stopped and replaced ends its loop. */
-    private volatile @Nullable Thread listener;
 
     private volatile boolean listening;
 
@@ -49,7 +41,7 @@ class OutboxWakeups implements SmartLifecycle {
         if (fallback.isNegative() || fallback.isZero()) {
             throw new IllegalArgumentException("cascade.delivery.outbox-fallback-poll must be more than 0");
         }
-        this.dataSource = dataSource;
+        this.channel = new PostgresChannel(CHANNEL, "cascade-outbox-wakeups", WAIT_MILLIS, dataSource, this);
         this.fallback = fallback;
     }
 
@@ -76,29 +68,18 @@ class OutboxWakeups implements SmartLifecycle {
 
     @Override
     public void start() {
-        Thread thread =
-                Thread.ofPlatform().name("cascade-outbox-wakeups").daemon().unstarted(this::listen);
-        listener = thread;
-        thread.start();
+        channel.start();
     }
 
     @Override
     public void stop() {
-        Thread thread = listener;
-        listener = null;
+        channel.stop();
         listening = false;
-        if (thread != null) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @Override
     public boolean isRunning() {
-        return listener != null;
+        return channel.isRunning();
     }
 
     /** Before the dispatchers (default phase) start, so their first wait already knows. */
@@ -107,45 +88,16 @@ class OutboxWakeups implements SmartLifecycle {
         return DEFAULT_PHASE - 1;
     }
 
-    private boolean running() {
-        return listener == Thread.currentThread();
+    /** Rows queued before LISTEN took effect have no wake-up coming: every dispatcher polls once now. */
+    @Override
+    public void nowListening() {
+        listening = true;
+        dispatchers.values().forEach(PollingDispatcher::nudge);
     }
 
-    private void listen() {
-        long pause = 1000;
-        while (running()) {
-            try (Connection connection = dataSource.getConnection()) {
-                PGConnection postgres = connection.unwrap(PGConnection.class);
-                execute(connection, "LISTEN " + CHANNEL);
-                listening = true;
-                // Rows queued before LISTEN took effect have no wake-up coming: poll once now.
-                dispatchers.values().forEach(PollingDispatcher::nudge);
-                pause = 1000;
-                while (running()) {
-                    wake(postgres.getNotifications(WAIT_MILLIS));
-                }
-                listening = false;
-                execute(connection, "UNLISTEN " + CHANNEL);
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (!running()) {
-                    return;
-                }
-                log.warn(
-                        "Not hearing queued outbox rows ({}); the dispatchers poll every second meanwhile",
-                        e.toString());
-                sleep(pause);
-                pause = Math.min(pause * 2, 30_000);
-            }
-        }
-    }
-
-    private void wake(PGNotification @Nullable [] received) {
-        if (received == null) {
-            return;
-        }
-        for (PGNotification notification : received) {
-            String table = notification.getParameter();
+    @Override
+    public void received(List<String> tables) {
+        for (String table : tables) {
             heard.computeIfAbsent(table, t -> new AtomicLong()).incrementAndGet();
             PollingDispatcher dispatcher = dispatchers.get(table);
             if (dispatcher != null) {
@@ -154,17 +106,9 @@ class OutboxWakeups implements SmartLifecycle {
         }
     }
 
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Override
+    public void lost(Exception why) {
+        listening = false;
+        log.warn("Not hearing queued outbox rows ({}); the dispatchers poll every second meanwhile", why.toString());
     }
 }
