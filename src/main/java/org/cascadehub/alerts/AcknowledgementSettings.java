@@ -20,4 +20,20 @@ record AcknowledgementSettings(
         @DefaultValue("10000") int queue,
         @DefaultValue("2000") int batch,
         @DefaultValue("PT30S") Duration timeout,
-        @DefaultValue("2") int writers) {}
+        @DefaultValue("2") int writers) {
+
+    AcknowledgementSettings {
+        requireAtLeastOne("queue", queue);
+        requireAtLeastOne("batch", batch);
+        requireAtLeastOne("writers", writers);
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("cascade.alerts.acknowledgements.timeout must be more than 0");
+        }
+    }
+
+    private static void requireAtLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("cascade.alerts.acknowledgements." + name + " must be 1 or more");
+        }
+    }
+}

@@ -74,7 +74,7 @@ class AcknowledgementWriter implements SmartLifecycle {
         this.batchTimes = Timer.builder("cascade.acknowledgements.batch.time")
                 .description("Writing one batch of acknowledgements, commit included")
                 .register(meters);
-        int writers = Math.max(1, settings.writers());
+        int writers = settings.writers();
         for (int i = 0; i < writers; i++) {
             // the queue bound is for all lanes together
             lanes.add(new ArrayBlockingQueue<>(Math.max(1, settings.queue() / writers)));

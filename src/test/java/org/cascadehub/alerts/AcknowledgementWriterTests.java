@@ -67,6 +67,19 @@ class AcknowledgementWriterTests {
     }
 
     @Test
+    void settingsThatCannotWorkAreRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new AcknowledgementSettings(10, 10, Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cascade.alerts.acknowledgements.writers must be 1 or more");
+        assertThatThrownBy(() -> new AcknowledgementSettings(0, 10, Duration.ofSeconds(1), 2))
+                .hasMessage("cascade.alerts.acknowledgements.queue must be 1 or more");
+        assertThatThrownBy(() -> new AcknowledgementSettings(10, 0, Duration.ofSeconds(1), 2))
+                .hasMessage("cascade.alerts.acknowledgements.batch must be 1 or more");
+        assertThatThrownBy(() -> new AcknowledgementSettings(10, 10, Duration.ZERO, 2))
+                .hasMessage("cascade.alerts.acknowledgements.timeout must be more than 0");
+    }
+
+    @Test
     void manyCallersAtOnceAreEachWrittenOnceAnsweredTheFirstTimeAndAuditedOnce() throws Exception {
         AlertId alert = publish();
         List<PersonId> people = recipients(alert, 400);
