@@ -24,7 +24,10 @@ import org.springframework.context.annotation.Import;
         properties = {
             "cascade.demo.database-directory=",
             // Every real-HTTP test comes from 127.0.0.1: leave room for their deliberate failures.
-            "cascade.access.address-failure-limit=50"
+            "cascade.access.address-failure-limit=50",
+            // Tests publish alerts back to back and wait for their email: a shorter wait for the
+            // screens to settle (UrgentWorkTests tests the wait itself).
+            "cascade.delivery.bulk-settle=PT0.5S"
         })
 @AutoConfigureMockMvc
 @Import({TestPeople.class, TestMail.class})

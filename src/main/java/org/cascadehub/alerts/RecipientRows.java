@@ -2,11 +2,12 @@ package org.cascadehub.alerts;
 
 import jakarta.annotation.PreDestroy;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -44,8 +45,6 @@ class RecipientRows {
     /** Bytes per recipient in the pending row. */
     static final int RECORD = 24;
 
-    private static final Duration YIELD = Duration.ofSeconds(1);
-
     private final JdbcClient jdbc;
     private final UrgentWork urgent;
     private final TransactionTemplate separately;
@@ -70,6 +69,8 @@ class RecipientRows {
         Map<UUID, Integer> organisations = new LinkedHashMap<>();
         Map<String, Integer> boroughs = new LinkedHashMap<>();
         Map<String, Integer> sectors = new LinkedHashMap<>();
+        // the members of an organisation share one set of its sectors: its number is found once
+        Map<Set<String>, Integer> sectorSets = new IdentityHashMap<>();
         ByteBuffer bytes = ByteBuffer.allocate(recipients.size() * RECORD); // big-endian, as the SQL reads it
         for (Recipient r : recipients) {
             UUID person = r.personId().value();
@@ -77,8 +78,9 @@ class RecipientRows {
             bytes.putInt(number(organisations, r.organisationId().value(), Integer.MAX_VALUE, "organisations"));
             bytes.put((byte) (r.boroughCode() == null ? 0 : number(boroughs, r.boroughCode(), 255, "boroughs")));
             // sector codes never contain commas; sorted so that equal sets share an entry
-            String codes = String.join(",", new TreeSet<>(r.sectors()));
-            bytes.putShort((short) number(sectors, codes, 65_535, "sector sets"));
+            int sectorSet = sectorSets.computeIfAbsent(
+                    r.sectors(), set -> number(sectors, String.join(",", new TreeSet<>(set)), 65_535, "sector sets"));
+            bytes.putShort((short) sectorSet);
             bytes.put((byte) ((r.viaEmail() ? 1 : 0) | (r.viaSms() ? 2 : 0)));
         }
         jdbc.sql("""
@@ -132,8 +134,8 @@ class RecipientRows {
 
     /**
      * Expands one alert's recipients in a transaction of its own, on the one background thread
-     * that does this, once the live broadcast has been written (waiting {@link #YIELD} at most),
-     * whose cores the thousands of rows would otherwise take. Not in the publishing thread: its
+     * that does this, in its turn in the bulk lane ({@link UrgentWork#inTurn}): the thousands of
+     * rows would otherwise take the cores of the live broadcasts. Not in the publishing thread: its
      * request would wait for thousands of rows, holding its pooled connection and a second one.
      * Alerts queue here one after another; if the process stops first, start-up expands them.
      */
@@ -141,8 +143,9 @@ class RecipientRows {
         try {
             background.execute(() -> {
                 try {
-                    urgent.awaitQuiet(YIELD);
-                    separately.executeWithoutResult(status -> expand(List.of(alert.value())));
+                    urgent.inTurn(() -> separately.executeWithoutResult(status -> expand(List.of(alert.value()))));
+                } catch (InterruptedException stopping) {
+                    log.info("Stopping: the recipients of alert {} are written out at the next start", alert.value());
                 } catch (RuntimeException e) {
                     // Still pending, still read through the view: the next acknowledgement,
                     // escalation run or start-up writes them out.
@@ -157,7 +160,9 @@ class RecipientRows {
     @PreDestroy
     void stop() throws InterruptedException {
         background.shutdown();
-        background.awaitTermination(10, TimeUnit.SECONDS);
+        if (!background.awaitTermination(10, TimeUnit.SECONDS)) {
+            background.shutdownNow(); // those still waiting for their turn are expanded at the next start
+        }
     }
 
     /** Whatever a crash left pending. */

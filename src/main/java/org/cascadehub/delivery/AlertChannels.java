@@ -1,6 +1,5 @@
 package org.cascadehub.delivery;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,7 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AlertChannels {
 
     static final int STEP = 1_000;
-    static final Duration YIELD = Duration.ofSeconds(1);
 
     private final Alerts alerts;
     private final AlertNotices notices;
@@ -79,32 +77,30 @@ class AlertChannels {
     }
 
     /**
-     * Queues in steps of {@value #STEP} recipients, each in a transaction of its own, and before each
-     * step lets the live broadcasts being written finish (waiting {@link #YIELD} at most): the
-     * screens are the channel that must arrive within a second, and on a small machine this work
-     * would take their cores. The waiting happens between transactions, so a queue of alerts waiting
-     * holds no pooled connection. From the event registry like the others, asynchronously, but with
-     * no transaction around the whole: a step committed before a crash is not queued again when the
-     * event is handed over again (dedupe keys).
+     * Queues in steps of {@value #STEP} recipients, each in a transaction of its own and in its turn
+     * in the bulk lane ({@link UrgentWork#inTurn}): the screens are the channel that must arrive
+     * within a second, and on a small machine this work would take their cores. The waiting happens
+     * between transactions, so a queue of alerts waiting holds no pooled connection. From the event
+     * registry like the others, asynchronously, but with no transaction around the whole: a step
+     * committed before a crash is not queued again when the event is handed over again (dedupe keys).
      */
     @Async
     @TransactionalEventListener
-    void on(AlertPublished published) {
+    void on(AlertPublished published) throws InterruptedException {
         Alert alert = alerts.find(published.alertId()).orElseThrow();
         List<Recipient> recipients = alerts.recipients(alert.id());
         SharedEmail email = notices.sharedEmail(alert);
         SharedContent content = content(alert, "email", email);
         String text = notices.sms(alert);
         for (int from = 0; from < recipients.size(); from += STEP) {
-            urgent.awaitQuiet(YIELD);
             List<Recipient> step = recipients.subList(from, Math.min(recipients.size(), from + STEP));
-            transactions.executeWithoutResult(status -> queue(alert, step, content, email, text));
+            urgent.inTurn(() -> transactions.executeWithoutResult(status -> queue(alert, step, content, email, text)));
         }
         Set<OrganisationId> organisations =
                 recipients.stream().map(Recipient::organisationId).collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, Object> body = notices.webhook(alert);
-        transactions.executeWithoutResult(status -> webhooks.enqueue(
-                organisations, (String) body.get("event"), json.writeValueAsString(body), "alert:" + alert.id()));
+        urgent.inTurn(() -> transactions.executeWithoutResult(status -> webhooks.enqueue(
+                organisations, (String) body.get("event"), json.writeValueAsString(body), "alert:" + alert.id())));
     }
 
     private void queue(Alert alert, List<Recipient> step, SharedContent content, SharedEmail email, String text) {

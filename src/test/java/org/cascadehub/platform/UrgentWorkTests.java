@@ -88,4 +88,112 @@ class UrgentWorkTests {
 
         assertThat(urgent.awaitQuiet(Duration.ZERO)).isTrue();
     }
+
+    // The bulk lane, on a clock the test moves: settle 1 s, one step every 2 s while busy.
+
+    final long[] now = {0};
+    final UrgentWork lane = new UrgentWork(Duration.ofSeconds(1), Duration.ofSeconds(2), () -> now[0]);
+
+    @Test
+    void bulkGoesAtOnceWhenTheScreensHaveLongBeenQuiet() {
+        assertThat(lane.turnIn(now[0])).isZero();
+        assertThat(lane.turnIn(now[0]))
+                .as("settled: steps go one after another")
+                .isZero();
+    }
+
+    @Test
+    void bulkWaitsWhileABroadcastIsWrittenAndThenForTheScreensToSettle() {
+        Runnable broadcast = lane.begin(1).counting(() -> {});
+        long since = now[0];
+        assertThat(lane.turnIn(since)).as("a broadcast in flight").isPositive();
+
+        now[0] += millis(300);
+        broadcast.run();
+        long wait = lane.turnIn(since);
+        assertThat(wait).as("just ended: wait to settle").isPositive().isLessThanOrEqualTo(millis(1000));
+
+        now[0] += millis(1000);
+        assertThat(lane.turnIn(since)).isZero();
+    }
+
+    @Test
+    void whileAlertsKeepComingBulkGetsOneStepPerBusyInterval() {
+        long since = now[0];
+        for (int i = 0; i < 4; i++) { // a broadcast every half second
+            lane.begin(1).counting(() -> {}).run();
+            now[0] += millis(100);
+            assertThat(lane.turnIn(since)).as("waited %d ms", now[0] - since).isPositive();
+            now[0] += millis(400);
+        }
+        lane.begin(1).counting(() -> {}).run();
+        assertThat(lane.turnIn(since))
+                .as("waited an interval: goes between broadcasts")
+                .isZero();
+
+        long next = now[0];
+        now[0] += millis(1_900);
+        lane.begin(1).counting(() -> {}).run();
+        assertThat(lane.turnIn(next)).as("the lane's last turn was 1.9 s ago").isPositive();
+        now[0] += millis(100);
+        assertThat(lane.turnIn(next)).isZero();
+    }
+
+    @Test
+    void bulkNeverWaitsForeverForABroadcastThatDoesNotEnd() {
+        lane.begin(1); // never ends
+        long since = now[0];
+        assertThat(lane.turnIn(since)).isPositive();
+
+        now[0] += millis(4_999);
+        assertThat(lane.turnIn(since)).isPositive();
+        now[0] += millis(1);
+        assertThat(lane.turnIn(since)).isZero();
+    }
+
+    @Test
+    void oneBulkStepAtATime() throws Exception {
+        UrgentWork quiet = new UrgentWork();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable step = () -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            firstRunning.countDown();
+            try {
+                releaseFirst.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            running.decrementAndGet();
+        };
+        try (ExecutorService executor = Executors.newFixedThreadPool(2)) {
+            Future<?> first = executor.submit(() -> {
+                quiet.inTurn(step);
+                return null;
+            });
+            firstRunning.await();
+            Future<?> second = executor.submit(() -> {
+                quiet.inTurn(step);
+                return null;
+            });
+            Thread.sleep(50); // give the second a chance to (wrongly) run alongside
+            releaseFirst.countDown();
+            first.get();
+            second.get();
+        }
+        assertThat(most.get()).isEqualTo(1);
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedNamingThem() {
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> new UrgentWork(Duration.ofSeconds(-1), Duration.ofSeconds(1)))
+                .withMessageContaining("cascade.delivery.bulk-settle");
+    }
+
+    private static long millis(long ms) {
+        return Duration.ofMillis(ms).toNanos();
+    }
 }
