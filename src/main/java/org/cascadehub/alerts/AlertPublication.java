@@ -79,8 +79,9 @@ class AlertPublication {
 
     private Alert publish(
             Alert alert, @Nullable PersonId approver, @Nullable String approverName, UrgentWork.Started publishing) {
-        Map<PersonId, Recipient> recipients = new LinkedHashMap<>();
-        index.current().recipients(alert.content()).forEach(r -> recipients.put(r.personId(), r));
+        List<Recipient> matched = index.current().recipients(alert.content());
+        Map<PersonId, Recipient> recipients = LinkedHashMap.newLinkedHashMap(matched.size());
+        matched.forEach(r -> recipients.put(r.personId(), r));
         if (alert.referencesId() != null) {
             // everyone told about the earlier version hears of its update or cancellation
             alerts.recipients(alert.referencesId()).forEach(r -> recipients.putIfAbsent(r.personId(), r));

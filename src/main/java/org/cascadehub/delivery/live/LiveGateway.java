@@ -1,7 +1,6 @@
 package org.cascadehub.delivery.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.EventLoop;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -321,16 +319,13 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
     }
 
     private void fanOut(SseFrame frame, Set<PersonId> recipients) {
-        List<LiveSink> idle = new ArrayList<>();
+        ChunkedFrame.broadcasting(frame);
+        Handover handover = new Handover(urgent, writers);
         registry.forEachOf(recipients, connection -> {
             if (connection.offer(frame)) {
-                idle.add(connection);
+                handover.add(connection);
             }
         });
-        List<LiveSink> others = new ArrayList<>();
-        Map<EventLoop, List<NettyConnection>> loops = NettyConnection.byLoop(idle, others);
-        UrgentWork.Tracker tracker = urgent.begin(loops.size() + writers.batches(others.size()));
-        loops.forEach((loop, batch) -> NettyConnection.writeOn(loop, batch, tracker));
-        writers.drain(others, tracker);
+        handover.finish();
     }
 }

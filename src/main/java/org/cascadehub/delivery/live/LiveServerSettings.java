@@ -15,12 +15,15 @@ import org.springframework.util.unit.DataSize;
  *     small events, and with the kernel holding megabytes for a client that stopped reading, that
  *     client would take minutes to reach the stream's own queue bound, and a city's worth of them
  *     gigabytes of kernel memory
+ * @param nativeTransport whether to use Linux's epoll through Netty's native transport where it
+ *     loads (it writes each stream with one system call and no copy), rather than Java's NIO
  */
 @ConfigurationProperties("cascade.live")
 record LiveServerSettings(
         @DefaultValue("-1") int streamPort,
         @DefaultValue("2") int streamThreads,
-        @DefaultValue("32KB") DataSize sendBuffer) {
+        @DefaultValue("32KB") DataSize sendBuffer,
+        @DefaultValue("true") boolean nativeTransport) {
 
     LiveServerSettings {
         if (streamPort < -1 || streamPort > 65535) {

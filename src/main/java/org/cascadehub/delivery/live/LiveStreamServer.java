@@ -6,8 +6,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -93,15 +98,16 @@ class LiveStreamServer implements SmartLifecycle {
                 Thread.ofVirtual().name("cascade-live-verify-", 0).factory());
         NettyStreamRequests.Context context =
                 new NettyStreamRequests.Context(gateway, settings, verifier, json, executor, () -> running);
+        Transport transport = Transport.of(server);
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(
-                1, new DefaultThreadFactory("cascade-live-accept"), NioIoHandler.newFactory());
+                1, new DefaultThreadFactory("cascade-live-accept"), transport.handlers());
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(
-                server.streamThreads(), new DefaultThreadFactory("cascade-live-loop"), NioIoHandler.newFactory());
+                server.streamThreads(), new DefaultThreadFactory("cascade-live-loop"), transport.handlers());
         running = true;
         try {
             listening = new ServerBootstrap()
                     .group(acceptor, loops)
-                    .channel(NioServerSocketChannel.class)
+                    .channel(transport.channel())
                     .option(ChannelOption.SO_BACKLOG, 4096)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(
@@ -136,10 +142,27 @@ class LiveStreamServer implements SmartLifecycle {
                 .getPropertySources()
                 .addFirst(new MapPropertySource("cascade.live.stream-server", Map.of(LOCAL_PORT, port)));
         log.info(
-                "Live stream (Netty) listening on port {} for GET {}, {} event-loop threads",
+                "Live stream (Netty, {}) listening on port {} for GET {}, {} event-loop threads",
+                transport.name(),
                 port,
                 StreamController.PATH,
                 server.streamThreads());
+    }
+
+    /** Linux's epoll where Netty's native library loads and it is wanted, else Java's NIO. */
+    record Transport(String name, IoHandlerFactory handlers, Class<? extends ServerChannel> channel) {
+
+        static Transport of(LiveServerSettings server) {
+            if (server.nativeTransport() && Epoll.isAvailable()) {
+                return new Transport("epoll", EpollIoHandler.newFactory(), EpollServerSocketChannel.class);
+            }
+            if (server.nativeTransport()) {
+                log.info(
+                        "Netty's native epoll transport is not available here ({}); the stream port uses NIO",
+                        Epoll.unavailabilityCause().toString());
+            }
+            return new Transport("NIO", NioIoHandler.newFactory(), NioServerSocketChannel.class);
+        }
     }
 
     @Override

@@ -49,6 +49,7 @@ final class NettyConnection extends LiveSink {
     private final PersonId person;
     private final OrganisationId organisation;
     private final Channel channel;
+    private final EventLoop loop;
     private final LiveConnection.Owner owner;
     private final LongSupplier nanoClock;
 
@@ -67,6 +68,7 @@ final class NettyConnection extends LiveSink {
         this.person = person;
         this.organisation = organisation;
         this.channel = channel;
+        this.loop = channel.eventLoop();
         this.pending = new PendingFrames(capacity);
         this.owner = owner;
         this.nanoClock = nanoClock;
@@ -86,6 +88,10 @@ final class NettyConnection extends LiveSink {
     @Nullable
     String sessionId() {
         return null;
+    }
+
+    EventLoop loop() {
+        return loop;
     }
 
     /** The kernel's send buffer for this stream's socket, as the kernel reports it. */
@@ -150,11 +156,11 @@ final class NettyConnection extends LiveSink {
     }
 
     /** The Netty connections among {@code idle} grouped by event loop; the others are added to {@code others}. */
-    static Map<EventLoop, List<NettyConnection>> byLoop(List<LiveSink> idle, List<LiveSink> others) {
+    private static Map<EventLoop, List<NettyConnection>> byLoop(List<LiveSink> idle, List<LiveSink> others) {
         Map<EventLoop, List<NettyConnection>> byLoop = new HashMap<>();
         for (LiveSink sink : idle) {
             if (sink instanceof NettyConnection connection) {
-                byLoop.computeIfAbsent(connection.channel.eventLoop(), loop -> new ArrayList<>())
+                byLoop.computeIfAbsent(connection.loop, loop -> new ArrayList<>())
                         .add(connection);
             } else {
                 others.add(sink);
@@ -257,7 +263,7 @@ final class NettyConnection extends LiveSink {
                         break;
                     }
                 }
-                channel.write(Unpooled.wrappedBuffer(ChunkedFrame.of(frame)), channel.voidPromise());
+                channel.write(ChunkedFrame.of(frame), channel.voidPromise());
                 written++;
             }
             channel.flush();

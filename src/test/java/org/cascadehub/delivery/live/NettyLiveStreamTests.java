@@ -288,8 +288,10 @@ class NettyLiveStreamTests {
             assertThat(gateway.streamsOf(member.id()))
                     .singleElement()
                     .extracting(stream -> ((NettyConnection) stream).sendBuffer())
-                    .as("cascade.live.send-buffer; left alone the kernel starts at 16 KB and grows it")
-                    .isEqualTo(32 * 1024);
+                    // Linux keeps twice what is asked for its own bookkeeping; epoll reports that,
+                    // NIO what was asked. Left alone the kernel starts at 16 KB and grows it to MBs.
+                    .as("cascade.live.send-buffer")
+                    .isIn(32 * 1024, 2 * 32 * 1024);
         }
     }
 
