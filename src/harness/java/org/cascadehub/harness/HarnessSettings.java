@@ -41,7 +41,7 @@ record HarnessSettings(
         return new HarnessSettings(
                 integer("n", 1_000),
                 integer("payload", 512),
-                integer("warmups", 3),
+                integer("warmups", 10),
                 integer("alerts", 5),
                 integer("spacingMs", 500),
                 list("systems", "floor,nats,mosquitto,cascade"),

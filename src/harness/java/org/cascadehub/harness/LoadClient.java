@@ -69,12 +69,25 @@ public final class LoadClient {
                 publisher.calibrate(deliveries.payloadBytes);
                 Thread.sleep(run.spacingMillis());
             }
+            double settled = CompilerSettling.await(run.serverPid(), 30_000);
+            if (settled > 1.5) {
+                System.out.printf("  waited %.1f s for the server's JIT compiler to finish the warm-up's work%n", settled);
+            }
 
             ProcStats runStart = ProcStats.of(run.serverPid());
             if (run.reconnect()) {
                 reconnectStorm(run, pool, publisher, deliveries, readers, result);
             } else {
                 publishAll(run, publisher, deliveries, readers);
+                if (run.ratePerSecond() > 0 && run.alerts() > 1) {
+                    // publish requests are sent one after another: a slow answer delays the next
+                    long first = deliveries.publishedAt(warmups);
+                    long last = deliveries.publishedAt(warmups + run.alerts() - 1);
+                    result.setProperty("askedPerSec", format(run.ratePerSecond()));
+                    result.setProperty(
+                            "publishedPerSec",
+                            String.format(java.util.Locale.ROOT, "%.3f", (run.alerts() - 1) / ((last - first) / 1e9)));
+                }
             }
             ProcStats runEnd = ProcStats.of(run.serverPid());
             int stuckClosed = 0;

@@ -164,6 +164,13 @@ final class ResultTable {
         if (closed > 0) {
             extras.add(String.format(Locale.ROOT, " %.0f reading clients were closed by the server", closed));
         }
+        if (row.runs().getFirst().containsKey("publishedPerSec")) {
+            extras.add(String.format(
+                    Locale.ROOT,
+                    " published at %.2f alerts/s (asked for %.2f)",
+                    row.median("publishedPerSec"),
+                    row.median("askedPerSec")));
+        }
         if (row.runs().getFirst().containsKey("catchUpMs")) {
             extras.add(String.format(
                     Locale.ROOT,

@@ -3,7 +3,6 @@ package org.cascadehub.platform;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,13 +31,15 @@ public class UrgentWork {
 
     /** However busy the screens, a waiting step goes after this long. */
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(5);
+    /** However busy the screens, a step that can wait goes after this long. */
+    private static final Duration LONGEST_SETTLED_WAIT = Duration.ofMinutes(1);
 
     private final long settleNanos;
     private final long busyNanos;
     private final LongSupplier nanoClock;
-    private final ReentrantLock lane = new ReentrantLock(true);
 
     private int inFlight; // guarded by this
+    private boolean laneTaken; // guarded by this: a bulk step is running
     private long quietSince; // guarded by this: when the last urgent work ended
     private long lastTurn; // guarded by this: when a bulk step last went
 
@@ -104,47 +105,79 @@ public class UrgentWork {
     }
 
     /**
-     * Runs one step of bulk work in its turn (see the class comment): after any step already
-     * running, once the screens have settled or, while they stay busy, when the busy interval allows.
+     * Runs one step of bulk work in its turn (see the class comment): when no other step is running,
+     * once the screens have settled or, while they stay busy, when the busy interval allows.
      */
     public void inTurn(Runnable step) throws InterruptedException {
-        lane.lockInterruptibly();
+        run(step, true);
+    }
+
+    /**
+     * Runs one step of bulk work that can wait (nothing anyone waits for depends on it): like {@link
+     * #inTurn}, but only once the screens have settled, taking no busy turns, or after {@link
+     * #LONGEST_SETTLED_WAIT} however busy.
+     */
+    public void whenSettled(Runnable step) throws InterruptedException {
+        run(step, false);
+    }
+
+    private void run(Runnable step, boolean whileBusy) throws InterruptedException {
+        take(whileBusy);
         try {
-            awaitTurn();
             step.run();
         } finally {
-            lane.unlock();
+            release();
         }
     }
 
-    private synchronized void awaitTurn() throws InterruptedException {
+    private synchronized void take(boolean whileBusy) throws InterruptedException {
         long since = nanoClock.getAsLong();
-        long wait;
-        while ((wait = turnIn(since)) > 0) {
-            wait(Math.max(1, wait / 1_000_000));
+        while (true) {
+            long wait = laneTaken ? LONGEST_WAIT.toNanos() : turnIn(since, whileBusy);
+            if (wait <= 0) {
+                laneTaken = true;
+                return;
+            }
+            wait(Math.max(1, wait / 1_000_000)); // woken too when a broadcast or a step ends
         }
+    }
+
+    private synchronized void release() {
+        laneTaken = false;
+        notifyAll();
     }
 
     /**
      * Nanoseconds until a step that started waiting at {@code since} may go, or 0 if now (and then
-     * it counts as taken). Bulk work never starts while a broadcast is being written unless it has
-     * waited {@link #LONGEST_WAIT} (a broadcast takes well under a second).
+     * it counts as taken). No step starts while a broadcast is being written, unless the step has
+     * waited {@link #LONGEST_WAIT} (a broadcast takes well under a second: one that seems never to
+     * end holds nothing up for ever). Once the screens have settled steps go one after another;
+     * until then one goes per busy interval, and work that can wait only once it has waited {@link
+     * #LONGEST_SETTLED_WAIT}.
      */
-    synchronized long turnIn(long since) {
+    synchronized long turnIn(long since, boolean whileBusy) {
         long now = nanoClock.getAsLong();
-        long leftToWait = LONGEST_WAIT.toNanos() - (now - since);
-        boolean overdue = leftToWait <= 0;
-        if (inFlight > 0 && !overdue) {
-            return leftToWait; // or until woken when the broadcast ends
-        }
+        long broadcastWait = LONGEST_WAIT.toNanos() - (now - since);
+        boolean broadcasting = inFlight > 0 && broadcastWait > 0;
         long settled = settleNanos - (now - quietSince);
-        // a busy turn once both this step and the lane have waited an interval
-        long nextBusyTurn = busyNanos - (now - Math.max(lastTurn, since));
-        if ((inFlight == 0 && settled <= 0) || nextBusyTurn <= 0 || overdue) {
+        if (inFlight == 0 && settled <= 0) {
             lastTurn = now;
             return 0;
         }
-        return Math.min(settled, nextBusyTurn);
+        long busyTurn = whileBusy
+                ? busyNanos - (now - Math.max(lastTurn, since))
+                : LONGEST_SETTLED_WAIT.toNanos() - (now - since);
+        if (!broadcasting && busyTurn <= 0) {
+            lastTurn = now;
+            return 0;
+        }
+        long wait = Math.max(busyTurn, 1);
+        if (broadcasting) {
+            wait = Math.min(wait, broadcastWait); // or until woken when the broadcast ends
+        } else if (inFlight == 0) {
+            wait = Math.min(wait, settled);
+        }
+        return wait;
     }
 
     private synchronized void finished() {

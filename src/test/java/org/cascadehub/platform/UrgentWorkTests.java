@@ -96,8 +96,8 @@ class UrgentWorkTests {
 
     @Test
     void bulkGoesAtOnceWhenTheScreensHaveLongBeenQuiet() {
-        assertThat(lane.turnIn(now[0])).isZero();
-        assertThat(lane.turnIn(now[0]))
+        assertThat(lane.turnIn(now[0], true)).isZero();
+        assertThat(lane.turnIn(now[0], true))
                 .as("settled: steps go one after another")
                 .isZero();
     }
@@ -106,15 +106,15 @@ class UrgentWorkTests {
     void bulkWaitsWhileABroadcastIsWrittenAndThenForTheScreensToSettle() {
         Runnable broadcast = lane.begin(1).counting(() -> {});
         long since = now[0];
-        assertThat(lane.turnIn(since)).as("a broadcast in flight").isPositive();
+        assertThat(lane.turnIn(since, true)).as("a broadcast in flight").isPositive();
 
         now[0] += millis(300);
         broadcast.run();
-        long wait = lane.turnIn(since);
+        long wait = lane.turnIn(since, true);
         assertThat(wait).as("just ended: wait to settle").isPositive().isLessThanOrEqualTo(millis(1000));
 
         now[0] += millis(1000);
-        assertThat(lane.turnIn(since)).isZero();
+        assertThat(lane.turnIn(since, true)).isZero();
     }
 
     @Test
@@ -123,32 +123,76 @@ class UrgentWorkTests {
         for (int i = 0; i < 4; i++) { // a broadcast every half second
             lane.begin(1).counting(() -> {}).run();
             now[0] += millis(100);
-            assertThat(lane.turnIn(since)).as("waited %d ms", now[0] - since).isPositive();
+            assertThat(lane.turnIn(since, true))
+                    .as("waited %d ms", now[0] - since)
+                    .isPositive();
             now[0] += millis(400);
         }
         lane.begin(1).counting(() -> {}).run();
-        assertThat(lane.turnIn(since))
+        assertThat(lane.turnIn(since, true))
                 .as("waited an interval: goes between broadcasts")
                 .isZero();
 
         long next = now[0];
         now[0] += millis(1_900);
         lane.begin(1).counting(() -> {}).run();
-        assertThat(lane.turnIn(next)).as("the lane's last turn was 1.9 s ago").isPositive();
+        assertThat(lane.turnIn(next, true))
+                .as("the lane's last turn was 1.9 s ago")
+                .isPositive();
         now[0] += millis(100);
-        assertThat(lane.turnIn(next)).isZero();
+        assertThat(lane.turnIn(next, true)).isZero();
+    }
+
+    @Test
+    void workThatCanWaitTakesNoBusyTurnsButIsNotStarvedForever() {
+        long since = now[0];
+        for (int i = 0; i < 10; i++) { // a broadcast every half second for five seconds
+            lane.begin(1).counting(() -> {}).run();
+            now[0] += millis(500);
+            assertThat(lane.turnIn(since, false))
+                    .as("waited %d ms", now[0] - since)
+                    .isPositive();
+        }
+        assertThat(lane.turnIn(since, true))
+                .as("other bulk work takes its busy turn")
+                .isZero();
+
+        now[0] += millis(3_000);
+        assertThat(lane.turnIn(since, false)).as("settled").isZero();
+
+        long later = now[0];
+        for (int i = 0; i < 119; i++) {
+            lane.begin(1).counting(() -> {}).run();
+            now[0] += millis(500);
+        }
+        assertThat(lane.turnIn(later, false)).isPositive();
+        now[0] += millis(500);
+        assertThat(lane.turnIn(later, false)).as("a minute of alerts").isZero();
+    }
+
+    @Test
+    void stepsThatHaveWaitedLongStillGoOnePerBusyIntervalWhileAlertsKeepComing() {
+        long since = now[0]; // many steps, all waiting from the start
+        now[0] += millis(30_000);
+        lane.begin(1).counting(() -> {}).run(); // alerts still coming
+        assertThat(lane.turnIn(since, true)).isZero();
+        assertThat(lane.turnIn(since, true))
+                .as("the next waited just as long, but the lane just had its turn")
+                .isPositive();
+        now[0] += millis(2_000);
+        assertThat(lane.turnIn(since, true)).isZero();
     }
 
     @Test
     void bulkNeverWaitsForeverForABroadcastThatDoesNotEnd() {
         lane.begin(1); // never ends
         long since = now[0];
-        assertThat(lane.turnIn(since)).isPositive();
+        assertThat(lane.turnIn(since, true)).isPositive();
 
         now[0] += millis(4_999);
-        assertThat(lane.turnIn(since)).isPositive();
+        assertThat(lane.turnIn(since, true)).isPositive();
         now[0] += millis(1);
-        assertThat(lane.turnIn(since)).isZero();
+        assertThat(lane.turnIn(since, true)).isZero();
     }
 
     @Test
