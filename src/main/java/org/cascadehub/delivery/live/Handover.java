@@ -6,28 +6,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cascadehub.platform.UrgentWork;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One broadcast's hand-over of the connections it queued a frame on to the threads that write
- * them: Netty connections to their event loops in batches of {@value #BATCH}, each handed over as
- * soon as it is full, so the loops start writing while the rest are still being queued; servlet
- * connections to the writer threads at the end. A broadcast big enough to fill a batch counts as
- * urgent work ({@link UrgentWork}) until every batch has been written; a smaller one (an
- * acknowledgement count, an alert to a few people) needs no cores set aside. Used by one thread.
+ * Hands connections that have a frame queued to the threads that write them: Netty connections to
+ * their event loops in batches of {@value #BATCH}, each handed over as soon as it is full, so the
+ * loops start writing while the rest are still being queued; servlet connections to the writer
+ * threads at the end. For a broadcast ({@link #forBroadcast}), one big enough to fill a batch
+ * counts as urgent work ({@link UrgentWork}) until every batch has been written; a smaller one (an
+ * acknowledgement count, an alert to a few people) needs no cores set aside, nor does a heartbeat
+ * sweep ({@link #forSweep}). Used by one thread.
  */
 final class Handover {
 
     static final int BATCH = 512;
 
-    private final UrgentWork urgent;
+    private final @Nullable UrgentWork urgent;
     private final LiveWriters writers;
     private UrgentWork.Tracker tracker = UrgentWork.Tracker.NONE;
     private final Map<EventLoop, List<NettyConnection>> filling = new HashMap<>();
     private final List<LiveSink> others = new ArrayList<>();
 
-    Handover(UrgentWork urgent, LiveWriters writers) {
+    private Handover(@Nullable UrgentWork urgent, LiveWriters writers) {
         this.urgent = urgent;
         this.writers = writers;
+    }
+
+    static Handover forBroadcast(UrgentWork urgent, LiveWriters writers) {
+        return new Handover(urgent, writers);
+    }
+
+    static Handover forSweep(LiveWriters writers) {
+        return new Handover(null, writers);
     }
 
     /** A connection that has a frame queued and must be written. */
@@ -40,7 +50,7 @@ final class Handover {
         List<NettyConnection> batch = filling.computeIfAbsent(loop, l -> new ArrayList<>(BATCH));
         batch.add(connection);
         if (batch.size() == BATCH) {
-            if (tracker == UrgentWork.Tracker.NONE) {
+            if (urgent != null && tracker == UrgentWork.Tracker.NONE) {
                 tracker = urgent.begin(1); // the hand-over's own share, ended by finish()
             }
             filling.remove(loop);

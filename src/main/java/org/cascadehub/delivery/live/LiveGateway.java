@@ -258,13 +258,13 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
     private void sweep(List<LiveSink> connections) {
         ring.expire();
         long stall = settings.stallTimeout().toNanos();
-        List<LiveSink> idle = new ArrayList<>();
+        Handover handover = Handover.forSweep(writers);
         for (LiveSink connection : connections) {
             if (connection.heartbeat(stall, inFlight)) {
-                idle.add(connection);
+                handover.add(connection);
             }
         }
-        writers.drain(NettyConnection.writeOnLoops(idle));
+        handover.finish();
     }
 
     @Override
@@ -320,7 +320,7 @@ class LiveGateway implements LiveStream, LiveConnection.Owner, SmartLifecycle, D
 
     private void fanOut(SseFrame frame, Set<PersonId> recipients) {
         ChunkedFrame.broadcasting(frame);
-        Handover handover = new Handover(urgent, writers);
+        Handover handover = Handover.forBroadcast(urgent, writers);
         registry.forEachOf(recipients, connection -> {
             if (connection.offer(frame)) {
                 handover.add(connection);

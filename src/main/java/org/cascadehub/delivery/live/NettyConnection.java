@@ -11,10 +11,7 @@ import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
@@ -27,17 +24,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * One stream held by the Netty server: the same bounded queue of shared frames as a servlet stream,
  * written by the channel's event loop. Queuing on an idle connection answers that it must be
- * written, and the gateway hands a broadcast's connections to their loops, one task per loop
- * ({@link #writeOnLoops}); the loop writes until the queue is empty or the channel's small outbound
- * buffer is full, and resumes when Netty reports it writable again. Each frame's bytes are wrapped,
- * not copied, so every connection writes the same array.
+ * written, and the gateway hands a broadcast's connections to their loops, one task per batch
+ * ({@link Handover}); the loop writes until the queue is empty or the channel's small outbound
+ * buffer is full, and resumes when Netty reports it writable again. Every connection writes a view
+ * of the same bytes ({@link ChunkedFrame}), not a copy.
  */
 final class NettyConnection extends LiveSink {
 
-    /** IDLE with nothing queued; SCHEDULED while a write task is queued or running on the loop. */
     /** The end of a chunked body. */
     private static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
+    /** IDLE with nothing queued; SCHEDULED while a write task is queued or running on the loop. */
     private enum State {
         STARTING,
         IDLE,
@@ -139,34 +136,10 @@ final class NettyConnection extends LiveSink {
         });
     }
 
-    /** Writes on the channel's loop; a broadcast uses {@link #writeOnLoops} instead, one task per loop. */
+    /** Writes on the channel's loop; a broadcast uses {@link Handover} instead, one task per batch. */
     @Override
     void drain() {
         schedule();
-    }
-
-    /**
-     * Hands the Netty connections among {@code idle} to their event loops, one task per loop that
-     * writes to each in turn, and answers the others (servlet streams) for the writer threads.
-     */
-    static List<LiveSink> writeOnLoops(List<LiveSink> idle) {
-        List<LiveSink> others = new ArrayList<>();
-        byLoop(idle, others).forEach((loop, batch) -> writeOn(loop, batch, UrgentWork.Tracker.NONE));
-        return others;
-    }
-
-    /** The Netty connections among {@code idle} grouped by event loop; the others are added to {@code others}. */
-    private static Map<EventLoop, List<NettyConnection>> byLoop(List<LiveSink> idle, List<LiveSink> others) {
-        Map<EventLoop, List<NettyConnection>> byLoop = new HashMap<>();
-        for (LiveSink sink : idle) {
-            if (sink instanceof NettyConnection connection) {
-                byLoop.computeIfAbsent(connection.loop, loop -> new ArrayList<>())
-                        .add(connection);
-            } else {
-                others.add(sink);
-            }
-        }
-        return byLoop;
     }
 
     /** One task on the loop writes the whole batch (a task per connection would cost more than the writes). */
