@@ -4,14 +4,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.cascadehub.alerts.AlertEvents.AlertPublished;
 import org.cascadehub.alerts.cap.CapMsgType;
-import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
 import org.cascadehub.platform.Actors;
 import org.cascadehub.platform.AfterCommit;
@@ -123,14 +120,8 @@ class AlertPublication {
         }
         List<Recipient> sentTo = List.copyOf(recipients.values());
         rows.store(alert.id(), sentTo);
-        Set<OrganisationId> organisations = new HashSet<>();
-        sentTo.forEach(r -> organisations.add(r.organisationId()));
         // a view of the map's keys, not a copy: the broadcast's 19,000 lookups need a set, not a second one
-        recent.rememberAfterCommit(
-                alert.id(),
-                sentTo,
-                new RecentRecipients.Reached(
-                        Collections.unmodifiableSet(recipients.keySet()), Set.copyOf(organisations)));
+        recent.rememberAfterCommit(alert.id(), sentTo, Collections.unmodifiableSet(recipients.keySet()));
         history.record(alert.id(), "published", seq + " to " + recipients.size() + " people");
         events.publishEvent(new AlertPublished(alert.id(), seq, alert.msgType(), recipients.size(), Actors.current()));
         // after the live broadcast, which the event above has just lined up for the commit

@@ -1,5 +1,6 @@
 package org.cascadehub.alerts;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.cascadehub.directory.OrganisationId;
 import org.cascadehub.directory.PersonId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,7 +27,15 @@ class RecentRecipients {
     static final int REACHED_KEPT = 8;
 
     /** The people and organisations an alert reached, for asking whether one of them was. */
-    record Reached(Set<PersonId> people, Set<OrganisationId> organisations) {}
+    record Reached(Set<PersonId> people, Set<OrganisationId> organisations) {
+
+        /** {@code people} are the recipients' ids, kept as given (an unmodifiable set). */
+        static Reached of(Set<PersonId> people, List<Recipient> recipients) {
+            Set<OrganisationId> organisations = new HashSet<>();
+            recipients.forEach(recipient -> organisations.add(recipient.organisationId()));
+            return new Reached(people, Set.copyOf(organisations));
+        }
+    }
 
     private final Map<AlertId, List<Recipient>> recent = new LinkedHashMap<>(KEPT, 0.75f, true) {
         @Override
@@ -36,7 +44,7 @@ class RecentRecipients {
         }
     };
 
-    /** Built from {@link #recent} when first asked (not at publication, which is the hot path), fewer kept. */
+    /** Given by the publisher, or built from {@link #recent} when first asked; fewer kept. */
     private final Map<AlertId, Reached> reached = new LinkedHashMap<>(REACHED_KEPT, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<AlertId, Reached> eldest) {
@@ -45,19 +53,19 @@ class RecentRecipients {
     };
 
     /**
-     * Keeps the list, and whom it reached when the publisher has that at hand (so the broadcast
-     * right after does not build it again), once the current transaction has committed.
+     * Keeps the list, and whom it reached (the publisher's set of their ids, an unmodifiable view it
+     * has at hand, so the broadcast right after does not build another), once the current
+     * transaction has committed.
      */
-    void rememberAfterCommit(AlertId alert, List<Recipient> recipients, @Nullable Reached people) {
+    void rememberAfterCommit(AlertId alert, List<Recipient> recipients, Set<PersonId> people) {
         List<Recipient> kept = List.copyOf(recipients);
+        Reached reachedNow = Reached.of(people, kept);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 synchronized (recent) {
                     recent.put(alert, kept);
-                    if (people != null) {
-                        reached.put(alert, people);
-                    }
+                    reached.put(alert, reachedNow);
                 }
             }
         });
@@ -81,12 +89,8 @@ class RecentRecipients {
                 return Optional.empty();
             }
             Set<PersonId> people = HashSet.newHashSet(recipients.size());
-            Set<OrganisationId> organisations = new HashSet<>();
-            for (Recipient recipient : recipients) {
-                people.add(recipient.personId());
-                organisations.add(recipient.organisationId());
-            }
-            Reached built = new Reached(Set.copyOf(people), Set.copyOf(organisations));
+            recipients.forEach(recipient -> people.add(recipient.personId()));
+            Reached built = Reached.of(Collections.unmodifiableSet(people), recipients);
             reached.put(alert, built);
             return Optional.of(built);
         }
