@@ -160,7 +160,7 @@ class RecipientRows {
                 """).param(alerts.toArray(Long[]::new)).update();
     }
 
-    /** Expands every pending row, in the caller's transaction (before a sweep over all rows). */
+    /** Expands every pending row, in the caller's transaction (at start-up, after a stop or crash). */
     @Transactional(propagation = Propagation.MANDATORY)
     int expandAll() {
         List<Long> pending = jdbc.sql("SELECT alert_id FROM alert_recipient_pending")

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.cascadehub.support.TestHttp.bearer;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.directory.People;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,6 +41,15 @@ class EscalationAndExpiryTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    RecipientRows rows;
+
+    @Autowired
+    Alerts alerts;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     TestHttp http;
     String police;
@@ -83,6 +95,40 @@ class EscalationAndExpiryTests {
     }
 
     @Test
+    void aPendingAlertIsWrittenOutWhenItsFirstStepFallsDueAndNotBefore() {
+        JsonNode alert = publishSevere();
+        long id = alert.get("id").asLong();
+        Instant published = Instant.parse(alert.get("publishedAt").asString());
+        UUID guardId = people.findByEmail("guard@demo.test").orElseThrow().id().value();
+        backToPending(id);
+
+        escalations.escalateDue(published.plus(Duration.ofMinutes(9)));
+        assertThat(pending(id)).as("nothing due yet: left to its own expansion").isEqualTo(1);
+
+        escalations.escalateDue(published.plus(Duration.ofMinutes(10)));
+        assertThat(pending(id)).as("written out for the escalation").isZero();
+        assertThat(level(id, guardId)).as("and escalated in the same run").isEqualTo(1);
+    }
+
+    @Test
+    void anEscalationRunLeavesPendingAlertsThatCannotEscalateAlone() {
+        long minor = publishMinor();
+        JsonNode severe = publishSevere();
+        long expired = severe.get("id").asLong();
+        Instant published = Instant.parse(severe.get("publishedAt").asString());
+        jdbc.sql("UPDATE alert SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(published.plus(Duration.ofMinutes(5))), expired)
+                .update();
+        backToPending(minor);
+        backToPending(expired);
+
+        escalations.escalateDue(published.plus(Duration.ofMinutes(30)));
+
+        assertThat(pending(minor)).as("a Minor alert never escalates").isEqualTo(1);
+        assertThat(pending(expired)).as("an expired alert escalates no more").isEqualTo(1);
+    }
+
+    @Test
     void aMinorAlertNeverEscalates() {
         String draft = AlertLifecycleApiTests.MINOR_WESTMINSTER;
         JsonNode created =
@@ -91,6 +137,7 @@ class EscalationAndExpiryTests {
         JsonNode published = http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police)
                 .json();
         Instant at = Instant.parse(published.get("publishedAt").asString());
+        awaitWrittenOut(id);
 
         escalations.escalateDue(at.plus(Duration.ofMinutes(30)));
 
@@ -164,8 +211,10 @@ class EscalationAndExpiryTests {
                 .get("id")
                 .asLong();
         http.postJson("/api/v1/alerts/" + id + "/submit", "", "Authorization", police);
-        return http.postJson("/api/v1/alerts/" + id + "/approve", "", "Authorization", approver)
+        JsonNode published = http.postJson("/api/v1/alerts/" + id + "/approve", "", "Authorization", approver)
                 .json();
+        awaitWrittenOut(id);
+        return published;
     }
 
     private int level(long alert, UUID person) {
@@ -173,5 +222,36 @@ class EscalationAndExpiryTests {
                 .params(alert, person)
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Puts a published alert's recipients back into one pending row, as a crash after the commit leaves them. */
+    private void backToPending(long id) {
+        List<Recipient> recipients = alerts.recipientsFromDatabase(new AlertId(id));
+        transactions.executeWithoutResult(status -> {
+            rows.store(new AlertId(id), recipients);
+            jdbc.sql("DELETE FROM alert_recipient WHERE alert_id = ?").param(id).update();
+        });
+    }
+
+    private int pending(long id) {
+        return jdbc.sql("SELECT count(*) FROM alert_recipient_pending WHERE alert_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private long publishMinor() {
+        long id = http.postJson("/api/v1/alerts", AlertLifecycleApiTests.MINOR_WESTMINSTER, "Authorization", police)
+                .json()
+                .get("id")
+                .asLong();
+        http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police);
+        awaitWrittenOut(id);
+        return id;
+    }
+
+    /** The background expansion has run, so nothing but the test moves the rows afterwards. */
+    private void awaitWrittenOut(long id) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
     }
 }
