@@ -1,12 +1,15 @@
 package org.cascadehub.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.cascadehub.support.TestHttp.bearer;
 import static org.cascadehub.support.TestHttp.json;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +158,36 @@ class ApiTokenTests {
                         .query(Timestamp.class)
                         .single())
                 .isNotNull();
+    }
+
+    @Test
+    void usesAreWrittenInTheBulkLaneInStepsAndForgottenOnceWritten() {
+        TestPerson person = testPeople.create(Role.MEMBER);
+        String token = http.token(person.email(), person.password());
+        http.get("/api/v1/tokens", "Authorization", bearer(token));
+        UUID id = UUID.fromString(http.get("/api/v1/tokens", "Authorization", bearer(token))
+                .json()
+                .get(0)
+                .get("id")
+                .asString());
+        List<UUID> others = new ArrayList<>();
+        for (int i = 0; i < TokenUse.STEP; i++) { // with the real one, more than one step
+            others.add(UUID.randomUUID());
+            use.used(others.getLast());
+        }
+
+        use.writeSoon();
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql("SELECT last_used_at IS NOT NULL FROM api_token WHERE id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(others)
+                        .as("every step written, and forgotten")
+                        .allSatisfy(
+                                other -> assertThat(use.lastUsed(other, null)).isNull()));
     }
 
     @Test
