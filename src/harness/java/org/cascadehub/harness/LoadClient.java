@@ -201,6 +201,7 @@ public final class LoadClient {
             }
         }
         expected += (run.n() - clients.size()) * run.alerts();
+        printEachAlert(clients, deliveries, run);
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         result.setProperty("n", Integer.toString(run.n()));
@@ -214,6 +215,34 @@ public final class LoadClient {
         result.setProperty("p90Us", Long.toString(percentile(sorted, 90)));
         result.setProperty("p99Us", Long.toString(percentile(sorted, 99)));
         result.setProperty("maxUs", Long.toString(sorted.length == 0 ? -1 : sorted[sorted.length - 1]));
+    }
+
+    /**
+     * One line per measured alert, with the wall-clock second it was published: a slow alert among
+     * fast ones points at something else the machine was doing then (a per-thread CPU sample, a
+     * database statement), where the run's percentiles alone cannot say which alerts were slow.
+     */
+    private static void printEachAlert(List<Client> clients, Deliveries deliveries, ClientRun run) {
+        long wallMinusNano = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
+        for (int slot = run.warmups(); slot < run.warmups() + run.alerts(); slot++) {
+            long[] latencies = new long[clients.size()];
+            int count = 0;
+            for (Client client : clients) {
+                if (!client.stuck && client.received[slot] != 0) {
+                    latencies[count++] = (client.received[slot] - deliveries.publishedAt(slot)) / 1_000;
+                }
+            }
+            long[] sorted = Arrays.copyOf(latencies, count);
+            Arrays.sort(sorted);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "  alert %d, published at %.2f s since the epoch: %,d received, p50 %.1f ms, p99 %.1f ms%n",
+                    slot - run.warmups() + 1,
+                    (deliveries.publishedAt(slot) + wallMinusNano) / 1e9,
+                    count,
+                    percentile(sorted, 50) / 1e3,
+                    percentile(sorted, 99) / 1e3);
+        }
     }
 
     /** Nearest rank; -1 when nothing arrived. */
