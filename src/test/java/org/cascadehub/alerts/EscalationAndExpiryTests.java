@@ -7,7 +7,6 @@ import static org.cascadehub.support.TestHttp.bearer;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.directory.People;
@@ -52,6 +51,7 @@ class EscalationAndExpiryTests {
     TransactionTemplate transactions;
 
     TestHttp http;
+    PendingRecipients pending;
     String police;
     String approver;
     String security;
@@ -59,6 +59,7 @@ class EscalationAndExpiryTests {
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
+        pending = new PendingRecipients(jdbc, rows, alerts, transactions);
         police = bearer(http.token("police@demo.test", "demo-password"));
         approver = bearer(http.token("approver@demo.test", "demo-password"));
         security = bearer(http.token("security@demo.test", "demo-password"));
@@ -100,13 +101,15 @@ class EscalationAndExpiryTests {
         long id = alert.get("id").asLong();
         Instant published = Instant.parse(alert.get("publishedAt").asString());
         UUID guardId = people.findByEmail("guard@demo.test").orElseThrow().id().value();
-        backToPending(id);
+        pending.putBack(id);
 
         escalations.escalateDue(published.plus(Duration.ofMinutes(9)));
-        assertThat(pending(id)).as("nothing due yet: left to its own expansion").isEqualTo(1);
+        assertThat(pending.rows(id))
+                .as("nothing due yet: left to its own expansion")
+                .isEqualTo(1);
 
         escalations.escalateDue(published.plus(Duration.ofMinutes(10)));
-        assertThat(pending(id)).as("written out for the escalation").isZero();
+        assertThat(pending.rows(id)).as("written out for the escalation").isZero();
         assertThat(level(id, guardId)).as("and escalated in the same run").isEqualTo(1);
     }
 
@@ -119,13 +122,15 @@ class EscalationAndExpiryTests {
         jdbc.sql("UPDATE alert SET expires_at = ? WHERE id = ?")
                 .params(Timestamp.from(published.plus(Duration.ofMinutes(5))), expired)
                 .update();
-        backToPending(minor);
-        backToPending(expired);
+        pending.putBack(minor);
+        pending.putBack(expired);
 
         escalations.escalateDue(published.plus(Duration.ofMinutes(30)));
 
-        assertThat(pending(minor)).as("a Minor alert never escalates").isEqualTo(1);
-        assertThat(pending(expired)).as("an expired alert escalates no more").isEqualTo(1);
+        assertThat(pending.rows(minor)).as("a Minor alert never escalates").isEqualTo(1);
+        assertThat(pending.rows(expired))
+                .as("an expired alert escalates no more")
+                .isEqualTo(1);
     }
 
     @Test
@@ -206,10 +211,7 @@ class EscalationAndExpiryTests {
     }
 
     private JsonNode publishSevere() {
-        long id = http.postJson("/api/v1/alerts", AlertLifecycleApiTests.SEVERE_WESTMINSTER, "Authorization", police)
-                .json()
-                .get("id")
-                .asLong();
+        long id = draft(AlertLifecycleApiTests.SEVERE_WESTMINSTER);
         http.postJson("/api/v1/alerts/" + id + "/submit", "", "Authorization", police);
         JsonNode published = http.postJson("/api/v1/alerts/" + id + "/approve", "", "Authorization", approver)
                 .json();
@@ -224,27 +226,8 @@ class EscalationAndExpiryTests {
                 .single();
     }
 
-    /** Puts a published alert's recipients back into one pending row, as a crash after the commit leaves them. */
-    private void backToPending(long id) {
-        List<Recipient> recipients = alerts.recipientsFromDatabase(new AlertId(id));
-        transactions.executeWithoutResult(status -> {
-            rows.store(new AlertId(id), recipients);
-            jdbc.sql("DELETE FROM alert_recipient WHERE alert_id = ?").param(id).update();
-        });
-    }
-
-    private int pending(long id) {
-        return jdbc.sql("SELECT count(*) FROM alert_recipient_pending WHERE alert_id = ?")
-                .param(id)
-                .query(Integer.class)
-                .single();
-    }
-
     private long publishMinor() {
-        long id = http.postJson("/api/v1/alerts", AlertLifecycleApiTests.MINOR_WESTMINSTER, "Authorization", police)
-                .json()
-                .get("id")
-                .asLong();
+        long id = draft(AlertLifecycleApiTests.MINOR_WESTMINSTER);
         http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police);
         awaitWrittenOut(id);
         return id;
@@ -252,6 +235,13 @@ class EscalationAndExpiryTests {
 
     /** The background expansion has run, so nothing but the test moves the rows afterwards. */
     private void awaitWrittenOut(long id) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending.rows(id) == 0);
+    }
+
+    private long draft(String body) {
+        return http.postJson("/api/v1/alerts", body, "Authorization", police)
+                .json()
+                .get("id")
+                .asLong();
     }
 }

@@ -59,12 +59,14 @@ class RecipientRowsTests {
     TransactionTemplate transactions;
 
     TestHttp http;
+    PendingRecipients pending;
     String police;
     String security;
 
     @BeforeEach
     void setUp() {
         http = new TestHttp(port);
+        pending = new PendingRecipients(jdbc, rows, alerts, transactions);
         police = bearer(http.token("police@demo.test", "demo-password"));
         security = bearer(http.token("security@demo.test", "demo-password"));
     }
@@ -74,14 +76,14 @@ class RecipientRowsTests {
         long id = publishAmber();
 
         assertThat(written(id)).isPositive();
-        assertThat(pending(id)).isZero();
+        assertThat(pending.rows(id)).isZero();
     }
 
     @Test
     void pendingRecipientsAreSeenByEveryReadAndThePolicy() {
         long id = publishAmber();
         int recipients = written(id);
-        backToPending(id);
+        pending.putBack(id);
         TestPeople.TestPerson stranger = testPeople.create(Role.MEMBER);
         String outsider = bearer(http.token(stranger.email(), stranger.password()));
 
@@ -104,12 +106,12 @@ class RecipientRowsTests {
     void anAcknowledgementWhileRecipientsArePendingWritesThemOutAndIsRecorded() {
         long id = publishAmber();
         int recipients = written(id);
-        backToPending(id);
+        pending.putBack(id);
 
         TestHttp.Response ack = http.postJson("/api/v1/alerts/" + id + "/ack", "", "Authorization", security);
 
         assertThat(ack.status()).as(ack.body()).isEqualTo(200);
-        assertThat(pending(id)).isZero();
+        assertThat(pending.rows(id)).isZero();
         assertThat(written(id)).isEqualTo(recipients);
         assertThat(acknowledgements.count(new AlertId(id))).isEqualTo(new Acknowledgements.Count(recipients, 1));
     }
@@ -118,13 +120,13 @@ class RecipientRowsTests {
     void leftoversAreWrittenOnceHoweverOftenTheyAreExpanded() {
         long id = publishAmber();
         int recipients = written(id);
-        backToPending(id);
+        pending.putBack(id);
 
         rows.expandLeftovers();
         rows.expandLeftovers();
         transactions.executeWithoutResult(status -> rows.expand(List.of(id)));
 
-        assertThat(pending(id)).isZero();
+        assertThat(pending.rows(id)).isZero();
         assertThat(written(id)).isEqualTo(recipients);
         assertThat(acknowledgements.count(new AlertId(id)).recipients()).isEqualTo(recipients);
     }
@@ -132,7 +134,7 @@ class RecipientRowsTests {
     @Test
     void aReadThroughTheViewCarriesNoneOfThePackedBytesIntoItsSorts() {
         long id = publishAmber();
-        backToPending(id);
+        pending.putBack(id);
 
         String plan =
                 String.join("\n", jdbc.sql("""
@@ -177,7 +179,7 @@ class RecipientRowsTests {
         assertThat(stored(id)).as("read while pending").isEqualTo(recipients);
 
         transactions.executeWithoutResult(status -> rows.expand(List.of(id)));
-        assertThat(pending(id)).isZero();
+        assertThat(pending.rows(id)).isZero();
         assertThat(stored(id)).as("read once written out").isEqualTo(recipients);
     }
 
@@ -190,18 +192,11 @@ class RecipientRowsTests {
         TestHttp.Response published = http.postJson("/api/v1/alerts/" + id + "/publish", "", "Authorization", police);
         assertThat(published.status()).as(published.body()).isEqualTo(200);
         // written out in the background once the broadcast is out
-        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending.rows(id) == 0);
         return id;
     }
 
     /** Moves an alert's recipient rows back into one pending row, as the publishing transaction leaves them. */
-    private void backToPending(long id) {
-        List<Recipient> recipients = stored(id);
-        transactions.executeWithoutResult(status -> {
-            rows.store(new AlertId(id), recipients);
-            jdbc.sql("DELETE FROM alert_recipient WHERE alert_id = ?").param(id).update();
-        });
-    }
 
     /** Recipients as every read sees them (rows and pending), in person order. */
     private List<Recipient> stored(long id) {
@@ -210,13 +205,6 @@ class RecipientRowsTests {
 
     private int written(long id) {
         return jdbc.sql("SELECT count(*) FROM alert_recipient WHERE alert_id = ?")
-                .param(id)
-                .query(Integer.class)
-                .single();
-    }
-
-    private int pending(long id) {
-        return jdbc.sql("SELECT count(*) FROM alert_recipient_pending WHERE alert_id = ?")
                 .param(id)
                 .query(Integer.class)
                 .single();
