@@ -32,3 +32,16 @@ FROM (SELECT p.recipients || ''::bytea AS b,
       OFFSET 0) AS d,
      generate_series(0, length(d.b) - 24, 24) AS o
 $$;
+
+-- The pending side now takes its alert_id from the pending row itself, not from the function: a
+-- function the planner cannot see into cannot tell it that the two are equal, so a read of one
+-- alert (WHERE alert_id = ?) would have unpacked every pending alert and then thrown away all but
+-- one. From the row, the condition reaches the pending table's primary key.
+CREATE OR REPLACE VIEW alert_recipient_all AS
+SELECT alert_id, person_id, organisation_id, borough_code, sectors, via_email, via_sms,
+       acknowledged_at, ack_channel, escalation_level
+FROM alert_recipient
+UNION ALL
+SELECT p.alert_id, t.person_id, t.organisation_id, t.borough_code, t.sectors, t.via_email, t.via_sms,
+       NULL::timestamptz, NULL::text, 0
+FROM alert_recipient_pending p, alert_recipient_pending_rows(p) t;

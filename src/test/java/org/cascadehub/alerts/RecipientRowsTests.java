@@ -132,6 +132,31 @@ class RecipientRowsTests {
     }
 
     @Test
+    void aReadOfOneAlertUnpacksOnlyThatAlertsPendingRow() {
+        long one = publishAmber();
+        long other = publishAmber();
+        int recipients = written(one);
+        pending.putBack(one);
+        pending.putBack(other);
+
+        String plan = String.join(
+                "\n",
+                jdbc.sql("EXPLAIN (VERBOSE) SELECT * FROM alert_recipient_all WHERE alert_id = ?")
+                        .param(one)
+                        .query(String.class)
+                        .list());
+
+        // The condition reaches the pending row (V19), not the unpacked rows of every pending alert.
+        assertThat(plan).containsPattern("(Index Cond|Filter): \\(p\\.alert_id = ");
+        assertThat(plan).doesNotContainPattern("\\bt\\.alert_id = ");
+        assertThat(jdbc.sql("SELECT count(*) FROM alert_recipient_all WHERE alert_id = ?")
+                        .param(one)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(recipients);
+    }
+
+    @Test
     void aReadThroughTheViewCarriesNoneOfThePackedBytesIntoItsSorts() {
         long id = publishAmber();
         pending.putBack(id);
