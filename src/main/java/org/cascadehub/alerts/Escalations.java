@@ -70,20 +70,39 @@ public class Escalations {
         }
         String[] severities =
                 settings.escalationSeverities().stream().map(Enum::name).toArray(String[]::new);
-        expandDue(severities, now);
+        // Alerts with a step due: their first comes escalation-after past publication.
+        List<Long> escalating = jdbc.sql("""
+                SELECT id FROM alert
+                WHERE status = 'PUBLISHED' AND msg_type <> 'Cancel' AND severity = ANY (?::text[])
+                  AND expires_at > ? AND published_at + (? * interval '1 second') <= ?
+                """)
+                .params(
+                        severities,
+                        Timestamp.from(now),
+                        settings.escalationAfter().toSeconds(),
+                        Timestamp.from(now))
+                .query(Long.class)
+                .list();
+        if (escalating.isEmpty()) {
+            return 0;
+        }
+        // Their recipients still pending (RecipientRows) are written out first, all at level 0 and
+        // so due. Only theirs: writing out every pending alert here, every 15 s, took a database
+        // core for seconds in the middle of live broadcasts (the 230,000 recipients of a dozen
+        // city-wide Minor alerts, which never escalate), past the bulk lane meant to keep such work
+        // away from them.
+        rows.expand(escalating);
         Map<Long, Map<Integer, List<Overdue>>> due = new LinkedHashMap<>();
         jdbc.sql("""
                 UPDATE alert_recipient r SET escalation_level = r.escalation_level + 1
                 FROM alert a
-                WHERE a.id = r.alert_id AND a.status = 'PUBLISHED' AND a.msg_type <> 'Cancel'
-                  AND a.severity = ANY (?::text[]) AND a.expires_at > ?
+                WHERE a.id = r.alert_id AND r.alert_id = ANY (?::bigint[])
                   AND r.acknowledged_at IS NULL AND r.escalation_level < ?
                   AND a.published_at + (r.escalation_level + 1) * (? * interval '1 second') <= ?
                 RETURNING r.alert_id, r.escalation_level, r.person_id, r.organisation_id
                 """)
                 .params(
-                        severities,
-                        Timestamp.from(now),
+                        escalating.toArray(Long[]::new),
                         LAST_LEVEL,
                         settings.escalationAfter().toSeconds(),
                         Timestamp.from(now))
@@ -105,31 +124,5 @@ public class Escalations {
             }
         }
         return moved;
-    }
-
-    /**
-     * Writes out the pending recipients (RecipientRows) of the alerts whose first step is due, so
-     * that the update below finds them; every pending recipient is at level 0. Only those: writing
-     * out every pending alert here, every 15 s, took a whole database core for seconds in the
-     * middle of live broadcasts (the 230,000 recipients of a dozen city-wide Minor alerts, which
-     * never escalate), past the bulk lane that is there to keep such work away from them.
-     */
-    private void expandDue(String[] severities, Instant now) {
-        List<Long> due = jdbc.sql("""
-                SELECT p.alert_id FROM alert_recipient_pending p JOIN alert a ON a.id = p.alert_id
-                WHERE a.status = 'PUBLISHED' AND a.msg_type <> 'Cancel'
-                  AND a.severity = ANY (?::text[]) AND a.expires_at > ?
-                  AND a.published_at + (? * interval '1 second') <= ?
-                """)
-                .params(
-                        severities,
-                        Timestamp.from(now),
-                        settings.escalationAfter().toSeconds(),
-                        Timestamp.from(now))
-                .query(Long.class)
-                .list();
-        if (!due.isEmpty()) {
-            rows.expand(due);
-        }
     }
 }
