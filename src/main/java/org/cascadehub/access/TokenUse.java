@@ -2,6 +2,7 @@ package org.cascadehub.access;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,7 +67,9 @@ class TokenUse implements DisposableBean {
         try {
             background.execute(() -> {
                 try {
-                    write(urgent::whenSettled);
+                    for (List<Map.Entry<UUID, Instant>> step : steps()) {
+                        urgent.whenSettled(() -> write(step));
+                    }
                 } catch (InterruptedException stopping) {
                     Thread.currentThread().interrupt(); // shutdown writes what is left
                 } catch (RuntimeException e) {
@@ -82,25 +85,22 @@ class TokenUse implements DisposableBean {
 
     /** Writes what was noted, now; answers how many tokens it wrote. */
     int write() {
-        try {
-            return write(Runnable::run);
-        } catch (InterruptedException notThrown) {
-            throw new IllegalStateException(notThrown);
+        int written = 0;
+        for (List<Map.Entry<UUID, Instant>> step : steps()) {
+            write(step);
+            written += step.size();
         }
+        return written;
     }
 
-    /** The lane a step of writing runs in: at once, or in its turn. */
-    private interface Lane {
-        void run(Runnable step) throws InterruptedException;
-    }
-
-    private int write(Lane lane) throws InterruptedException {
+    /** What has been noted so far, in steps of {@value #STEP}. */
+    private List<List<Map.Entry<UUID, Instant>>> steps() {
         List<Map.Entry<UUID, Instant>> noted = List.copyOf(used.entrySet());
+        List<List<Map.Entry<UUID, Instant>>> steps = new ArrayList<>();
         for (int from = 0; from < noted.size(); from += STEP) {
-            List<Map.Entry<UUID, Instant>> step = noted.subList(from, Math.min(noted.size(), from + STEP));
-            lane.run(() -> write(step));
+            steps.add(noted.subList(from, Math.min(noted.size(), from + STEP)));
         }
-        return noted.size();
+        return steps;
     }
 
     private void write(List<Map.Entry<UUID, Instant>> step) {
