@@ -121,21 +121,21 @@ class UrgentWorkTests {
     void whileAlertsKeepComingBulkGetsOneStepPerBusyInterval() {
         long since = now[0];
         for (int i = 0; i < 4; i++) { // a broadcast every half second
-            lane.begin(1).counting(() -> {}).run();
+            broadcastWritten();
             now[0] += millis(100);
             assertThat(lane.turnIn(since, true))
                     .as("waited %d ms", now[0] - since)
                     .isPositive();
             now[0] += millis(400);
         }
-        lane.begin(1).counting(() -> {}).run();
+        broadcastWritten();
         assertThat(lane.turnIn(since, true))
                 .as("waited an interval: goes between broadcasts")
                 .isZero();
 
         long next = now[0];
         now[0] += millis(1_900);
-        lane.begin(1).counting(() -> {}).run();
+        broadcastWritten();
         assertThat(lane.turnIn(next, true))
                 .as("the lane's last turn was 1.9 s ago")
                 .isPositive();
@@ -147,7 +147,7 @@ class UrgentWorkTests {
     void workThatCanWaitTakesNoBusyTurnsButIsNotStarvedForever() {
         long since = now[0];
         for (int i = 0; i < 10; i++) { // a broadcast every half second for five seconds
-            lane.begin(1).counting(() -> {}).run();
+            broadcastWritten();
             now[0] += millis(500);
             assertThat(lane.turnIn(since, false))
                     .as("waited %d ms", now[0] - since)
@@ -162,7 +162,7 @@ class UrgentWorkTests {
 
         long later = now[0];
         for (int i = 0; i < 599; i++) {
-            lane.begin(1).counting(() -> {}).run();
+            broadcastWritten();
             now[0] += millis(500);
         }
         assertThat(lane.turnIn(later, false)).isPositive();
@@ -174,7 +174,7 @@ class UrgentWorkTests {
     void stepsThatHaveWaitedLongStillGoOnePerBusyIntervalWhileAlertsKeepComing() {
         long since = now[0]; // many steps, all waiting from the start
         now[0] += millis(30_000);
-        lane.begin(1).counting(() -> {}).run(); // alerts still coming
+        broadcastWritten(); // alerts still coming
         assertThat(lane.turnIn(since, true)).isZero();
         assertThat(lane.turnIn(since, true))
                 .as("the next waited just as long, but the lane just had its turn")
@@ -235,6 +235,11 @@ class UrgentWorkTests {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
                 .isThrownBy(() -> new UrgentWork(Duration.ofSeconds(-1), Duration.ofSeconds(1)))
                 .withMessageContaining("cascade.delivery.bulk-settle");
+    }
+
+    /** A broadcast, begun and written, at {@code now}. */
+    private void broadcastWritten() {
+        lane.begin(1).counting(() -> {}).run();
     }
 
     private static long millis(long ms) {
