@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Reads use the view {@code alert_recipient_all}, which shows each recipient once whichever
  * step it is at. Writes to {@code alert_recipient} (acknowledgements, escalations) expand what they
- * touch first. A pending row left by a crash is expanded at start-up.
+ * touch first. A pending row left by a stop or crash is queued again at start-up.
  */
 @Component
 class RecipientRows {
@@ -160,15 +160,6 @@ class RecipientRows {
                 """).param(alerts.toArray(Long[]::new)).update();
     }
 
-    /** Expands every pending row, in the caller's transaction (at start-up, after a stop or crash). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    int expandAll() {
-        List<Long> pending = jdbc.sql("SELECT alert_id FROM alert_recipient_pending")
-                .query(Long.class)
-                .list();
-        return pending.isEmpty() ? 0 : expand(pending);
-    }
-
     /**
      * Expands one alert's recipients in a transaction of its own, on the one background thread
      * that does this, in the bulk lane once the screens have settled ({@link UrgentWork#whenSettled}:
@@ -176,7 +167,7 @@ class RecipientRows {
      * touches first): the thousands of rows in one statement would otherwise take the cores of the
      * live broadcasts. Not in the publishing thread: its
      * request would wait for thousands of rows, holding its pooled connection and a second one.
-     * Alerts queue here one after another; if the process stops first, start-up expands them.
+     * Alerts queue here one after another; if the process stops first, start-up queues them again.
      */
     void expandSoon(AlertId alert) {
         try {
@@ -187,7 +178,7 @@ class RecipientRows {
                     log.info("Stopping: the recipients of alert {} are written out at the next start", alert.value());
                 } catch (RuntimeException e) {
                     // Still pending, still read through the view: the next acknowledgement,
-                    // escalation run or start-up writes them out.
+                    // escalation run or start-up queues them again.
                     log.warn("Writing out the recipients of alert {} failed; they stay pending", alert.value(), e);
                 }
             });
@@ -204,12 +195,22 @@ class RecipientRows {
         }
     }
 
-    /** Whatever a crash left pending. */
+    /**
+     * Whatever a stop or crash left pending, written out as a just-published alert's are: in the
+     * bulk lane, in the background. In one statement here, a dozen city-wide alerts' recipients
+     * would take a database core for seconds just as every screen reconnects; until then reads go
+     * through the view and writes expand what they touch, as ever.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void expandLeftovers() {
-        Integer written = separately.execute(status -> expandAll());
-        if (written != null && written > 0) {
-            log.info("Wrote {} alert recipients left pending by an earlier stop", written);
+        List<Long> left = jdbc.sql("SELECT alert_id FROM alert_recipient_pending ORDER BY alert_id")
+                .query(Long.class)
+                .list();
+        if (!left.isEmpty()) {
+            log.info(
+                    "The recipients of {} alerts left pending by an earlier stop are written out in the background",
+                    left.size());
+            left.forEach(alert -> expandSoon(new AlertId(alert)));
         }
     }
 }

@@ -124,6 +124,7 @@ class RecipientRowsTests {
 
         rows.expandLeftovers();
         rows.expandLeftovers();
+        await().atMost(Duration.ofSeconds(30)).until(() -> pending.rows(id) == 0); // in the background
         transactions.executeWithoutResult(status -> rows.expand(List.of(id)));
 
         assertThat(pending.rows(id)).isZero();
