@@ -1,10 +1,5 @@
 package org.cascadehub.harness;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
-
 /**
  * Waits, after the warm-up, until a Java server's just-in-time compiler has finished what the
  * warm-up gave it, so that the measured alerts do not share the cores with it: on 2 cores a C2
@@ -24,42 +19,15 @@ final class CompilerSettling {
     static double await(long pid, long maxMillis) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + maxMillis * 1_000_000;
-        long before = compilerTicks(pid);
+        long before = ServerThreads.of(pid).compilerTicks();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1_000);
-            long now = compilerTicks(pid);
+            long now = ServerThreads.of(pid).compilerTicks();
             if (now - before <= SETTLED_SHARE * ProcStats.TICKS_PER_SECOND) {
                 break;
             }
             before = now;
         }
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    /** CPU ticks of the process's compiler threads (named "C1 CompilerThre", "C2 CompilerThre"). */
-    private static long compilerTicks(long pid) {
-        if (pid <= 0) {
-            return 0;
-        }
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        try (Stream<Path> threads = Files.list(tasks)) {
-            return threads.mapToLong(CompilerSettling::ticksIfCompiler).sum();
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static long ticksIfCompiler(Path thread) {
-        try {
-            String stat = Files.readString(thread.resolve("stat"));
-            String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-            if (!name.contains("CompilerThre")) {
-                return 0;
-            }
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0; // the thread ended meanwhile
-        }
     }
 }

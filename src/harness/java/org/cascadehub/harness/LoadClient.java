@@ -13,6 +13,7 @@ import java.util.Properties;
 import java.util.function.IntFunction;
 import org.cascadehub.harness.ClientPool.Client;
 import org.cascadehub.harness.ClientPool.Ramp;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The load client, run as its own JVM (one per system under test): opens the subscriber
@@ -56,8 +57,16 @@ public final class LoadClient {
             long settle = run.holdMillis() >= 10_000 ? IDLE_SETTLE_MILLIS : 0;
             Thread.sleep(settle);
             ProcStats idleFrom = settle == 0 ? connected : ProcStats.of(run.serverPid());
+            ServerThreads idleThreadsFrom = ServerThreads.of(run.serverPid());
             Thread.sleep(run.holdMillis() - settle);
             ProcStats held = ProcStats.of(run.serverPid());
+            double heldSeconds = (held.atNanos() - idleFrom.atNanos()) / 1e9;
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "  held the streams %.1f s: %.1f %% of a core%s%n",
+                    heldSeconds,
+                    held.cpuPercentSince(idleFrom),
+                    ServerThreads.of(run.serverPid()).since(idleThreadsFrom).asShares(heldSeconds));
             int readers = (int)
                     pool.clients.stream().filter(c -> c.ready && !c.stuck).count();
             System.out.printf(
@@ -75,10 +84,11 @@ public final class LoadClient {
             }
 
             ProcStats runStart = ProcStats.of(run.serverPid());
+            ServerThreads[] alongside = new ServerThreads[run.alerts()];
             if (run.reconnect()) {
                 reconnectStorm(run, pool, publisher, deliveries, readers, result);
             } else {
-                publishAll(run, publisher, deliveries, readers);
+                publishAll(run, publisher, deliveries, readers, alongside);
                 if (run.ratePerSecond() > 0 && run.alerts() > 1) {
                     // publish requests are sent one after another: a slow answer delays the next
                     long first = deliveries.publishedAt(warmups);
@@ -98,7 +108,7 @@ public final class LoadClient {
                         .filter(c -> c.stuck && c.closed)
                         .count();
             }
-            measure(result, pool.clients, deliveries, run);
+            measure(result, pool.clients, deliveries, run, alongside);
             result.setProperty("ready", Integer.toString(ramp.ready()));
             result.setProperty("failed", Integer.toString(ramp.failed()));
             result.setProperty("errors", String.join(" | ", ramp.errors()));
@@ -115,7 +125,13 @@ public final class LoadClient {
         return result;
     }
 
-    private static void publishAll(ClientRun run, Publisher publisher, Deliveries deliveries, int readers)
+    /**
+     * Publishes the measured alerts; one at a time, each awaited, unless a rate is set. Then
+     * {@code alongside} gets what the server's JIT compiler and collector used while each was
+     * delivered.
+     */
+    private static void publishAll(
+            ClientRun run, Publisher publisher, Deliveries deliveries, int readers, ServerThreads[] alongside)
             throws IOException, InterruptedException {
         int warmups = run.warmups();
         long started = System.nanoTime();
@@ -126,9 +142,11 @@ public final class LoadClient {
             } else {
                 Thread.sleep(run.spacingMillis());
             }
+            ServerThreads before = ServerThreads.of(run.serverPid());
             publish(publisher, deliveries, slot);
             if (run.ratePerSecond() <= 0) {
                 awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
+                alongside[slot - warmups] = ServerThreads.of(run.serverPid()).since(before);
             }
         }
         for (int slot = warmups; slot < warmups + run.alerts(); slot++) {
@@ -185,7 +203,12 @@ public final class LoadClient {
     }
 
     /** Latency of every (reading client, measured alert) pair, publish request start to receipt. */
-    private static void measure(Properties result, List<Client> clients, Deliveries deliveries, ClientRun run) {
+    private static void measure(
+            Properties result,
+            List<Client> clients,
+            Deliveries deliveries,
+            ClientRun run,
+            @Nullable ServerThreads[] alongside) {
         long[] latencies = new long[clients.size() * run.alerts()];
         int count = 0;
         int expected = 0;
@@ -201,7 +224,7 @@ public final class LoadClient {
             }
         }
         expected += (run.n() - clients.size()) * run.alerts();
-        printEachAlert(clients, deliveries, run);
+        printEachAlert(clients, deliveries, run, alongside);
         long[] sorted = Arrays.copyOf(latencies, count);
         Arrays.sort(sorted);
         result.setProperty("n", Integer.toString(run.n()));
@@ -220,11 +243,15 @@ public final class LoadClient {
     /**
      * One line per measured alert, with the wall-clock second it was published: a slow alert among
      * fast ones points at something else the machine was doing then (a per-thread CPU sample, a
-     * database statement), where the run's percentiles alone cannot say which alerts were slow.
+     * database statement), where the run's percentiles alone cannot say which alerts were slow. The
+     * first receipt is what the server did before its first write (for Cascade, the publish request
+     * up to the commit); what the server's JIT compiler and collector used meanwhile is beside it.
      */
-    private static void printEachAlert(List<Client> clients, Deliveries deliveries, ClientRun run) {
+    private static void printEachAlert(
+            List<Client> clients, Deliveries deliveries, ClientRun run, @Nullable ServerThreads[] alongside) {
         long wallMinusNano = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
         for (int slot = run.warmups(); slot < run.warmups() + run.alerts(); slot++) {
+            ServerThreads server = alongside[slot - run.warmups()];
             long[] latencies = new long[clients.size()];
             int count = 0;
             for (Client client : clients) {
@@ -236,12 +263,14 @@ public final class LoadClient {
             Arrays.sort(sorted);
             System.out.printf(
                     java.util.Locale.ROOT,
-                    "  alert %d, published at %.2f s since the epoch: %,d received, p50 %.1f ms, p99 %.1f ms%n",
+                    "  alert %d, published at %.2f s since the epoch: %,d received, first %.1f ms, p50 %.1f ms, p99 %.1f ms%s%n",
                     slot - run.warmups() + 1,
                     (deliveries.publishedAt(slot) + wallMinusNano) / 1e9,
                     count,
+                    (sorted.length == 0 ? -1 : sorted[0]) / 1e3,
                     percentile(sorted, 50) / 1e3,
-                    percentile(sorted, 99) / 1e3);
+                    percentile(sorted, 99) / 1e3,
+                    server == null ? "" : server.asSeconds());
         }
     }
 
