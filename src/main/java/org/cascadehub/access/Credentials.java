@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.cascadehub.directory.PersonId;
+import org.cascadehub.platform.SecretSealing;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -18,13 +19,13 @@ public class Credentials {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
-    private final SecretSealing sealing;
+    private final SecretSealing.Sealer sealing;
     private final Clock clock;
 
     Credentials(JdbcClient jdbc, PasswordEncoder encoder, SecretSealing sealing, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
-        this.sealing = sealing;
+        this.sealing = sealing.sealer("totp");
         this.clock = clock;
     }
 

@@ -1,6 +1,7 @@
 package org.cascadehub.access;
 
 import org.cascadehub.platform.RunMode;
+import org.cascadehub.platform.SecretSealing;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -32,9 +33,10 @@ class SecretKeyCheck implements ApplicationRunner {
     /** Reported by {@code MissingSecretKeyFailureAnalyzer} as one line with what to do. */
     static final class MissingSecretKeyException extends IllegalStateException {
         MissingSecretKeyException() {
-            super(SecretSealing.KEY_VARIABLE + " is not set: production mode needs a secret key to protect "
-                    + "two-factor keys. Set it to a long random value (for example the output of "
-                    + "'openssl rand -hex 32') and keep it safe: without it, two-factor sign-in cannot be checked.");
+            super(
+                    SecretSealing.KEY_VARIABLE + " is not set: production mode needs a secret key to protect "
+                            + "two-factor keys and webhook signing secrets. Set it to a long random value (for example the output of "
+                            + "'openssl rand -hex 32') and keep it safe: without it, two-factor sign-in cannot be checked and webhooks cannot be signed.");
         }
     }
 }

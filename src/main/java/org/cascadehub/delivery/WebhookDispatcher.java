@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.cascadehub.platform.SecretSealing;
 import org.cascadehub.platform.UrgentWork;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,6 +65,7 @@ class WebhookDispatcher extends PollingDispatcher {
     private final Duration hold;
     private final JsonPoster poster;
     private final ParallelSends sends;
+    private final SecretSealing.Sealer secrets;
 
     WebhookDispatcher(
             JdbcClient jdbc,
@@ -71,7 +73,8 @@ class WebhookDispatcher extends PollingDispatcher {
             WebhookSettings settings,
             Clock clock,
             OutboxWakeups wakeups,
-            UrgentWork urgent) {
+            UrgentWork urgent,
+            SecretSealing sealing) {
         super("webhook-dispatcher", "outbound_webhook", settings.poll(), wakeups, urgent);
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -83,6 +86,7 @@ class WebhookDispatcher extends PollingDispatcher {
         this.hold = settings.connectTimeout().plus(settings.requestTimeout()).plusMinutes(1);
         this.poster = new JsonPoster(settings.connectTimeout(), settings.requestTimeout());
         this.sends = new ParallelSends("webhook-send", settings.concurrency(), this::nudge);
+        this.secrets = sealing.sealer(WebhookSubscriptions.SECRETS);
     }
 
     private record Claimed(long id, String eventType, String body, int attempts, URI url, String secret) {}
@@ -120,12 +124,12 @@ class WebhookDispatcher extends PollingDispatcher {
 
     private void deliver(Claimed delivery) {
         long now = clock.instant().getEpochSecond();
-        Map<String, String> headers = Map.of(
-                "Cascade-Event", delivery.eventType(),
-                "Cascade-Delivery", Long.toString(delivery.id()),
-                "Cascade-Signature", WebhookSignature.header(delivery.secret(), now, delivery.body()));
         String failure;
         try {
+            Map<String, String> headers = Map.of(
+                    "Cascade-Event", delivery.eventType(),
+                    "Cascade-Delivery", Long.toString(delivery.id()),
+                    "Cascade-Signature", WebhookSignature.header(secret(delivery), now, delivery.body()));
             int status = poster.post(delivery.url(), delivery.body(), headers);
             if (JsonPoster.successful(status)) {
                 rows.sent(delivery.id());
@@ -148,6 +152,24 @@ class WebhookDispatcher extends PollingDispatcher {
                 delivery.attempts() + 1,
                 outcome == OutboxRows.Outcome.GAVE_UP ? ", the last: dead-lettered" : "",
                 failure);
+    }
+
+    /**
+     * The subscription's secret, opened. One stored before secrets were sealed is used as it is
+     * until {@link WebhookSecretSealing} seals it at start-up. One that will not open (sealed under
+     * another {@code CASCADE_SECRET_KEY}) fails the delivery, which is retried and, if the key is
+     * not put back, dead-lettered: nothing is sent unsigned.
+     */
+    private String secret(Claimed delivery) {
+        if (!SecretSealing.Sealer.isSealed(delivery.secret())) {
+            return delivery.secret();
+        }
+        try {
+            return secrets.open(delivery.secret());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the webhook's signing secret does not open with this "
+                    + SecretSealing.KEY_VARIABLE + " (was the key changed?)");
+        }
     }
 
     @Override

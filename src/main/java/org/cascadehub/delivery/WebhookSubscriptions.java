@@ -20,6 +20,7 @@ import org.cascadehub.platform.InvalidInput;
 import org.cascadehub.platform.NotAllowed;
 import org.cascadehub.platform.NotFound;
 import org.cascadehub.platform.RunMode;
+import org.cascadehub.platform.SecretSealing;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * An organisation's webhooks: the partner systems its events are sent to, managed by those who may
  * manage the organisation. The signing secret is made here and shown once, when the webhook is
- * created.
+ * created; it is stored sealed ({@link SecretSealing}, as {@code "webhook"}), so a copy of the
+ * database alone cannot sign as Cascade.
  */
 @Service
 class WebhookSubscriptions {
@@ -41,15 +43,25 @@ class WebhookSubscriptions {
     private final ApplicationEventPublisher events;
     private final RunMode mode;
     private final Clock clock;
+    private final SecretSealing.Sealer secrets;
 
     WebhookSubscriptions(
-            JdbcClient jdbc, Organisations organisations, ApplicationEventPublisher events, RunMode mode, Clock clock) {
+            JdbcClient jdbc,
+            Organisations organisations,
+            ApplicationEventPublisher events,
+            RunMode mode,
+            Clock clock,
+            SecretSealing sealing) {
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.events = events;
         this.mode = mode;
         this.clock = clock;
+        this.secrets = sealing.sealer(SECRETS);
     }
+
+    /** The purpose webhook secrets are sealed for. */
+    static final String SECRETS = "webhook";
 
     /** A webhook as its managers see it: never the secret. */
     record Webhook(
@@ -93,7 +105,7 @@ class WebhookSubscriptions {
                         id.value(),
                         organisation.value(),
                         String.valueOf(url),
-                        secret,
+                        secrets.seal(secret),
                         types.toArray(String[]::new),
                         Timestamp.from(clock.instant()),
                         viewer.personId().value())

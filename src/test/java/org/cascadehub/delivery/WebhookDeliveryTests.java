@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.cascadehub.CascadeTest;
 import org.cascadehub.delivery.Partners.Partner;
 import org.cascadehub.directory.OrganisationId;
+import org.cascadehub.platform.RunMode;
+import org.cascadehub.platform.SecretSealing;
 import org.cascadehub.support.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,6 +61,12 @@ class WebhookDeliveryTests {
 
     @Autowired
     OutboxWakeups wakeups;
+
+    @Autowired
+    SecretSealing sealing;
+
+    @Autowired
+    WebhookSecretSealing secretSealing;
 
     private TestHttp http;
     private Partners partners;
@@ -114,6 +123,61 @@ class WebhookDeliveryTests {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> receiver.deliveries().size() == 1);
             assertThat(receiver.deliveries().getFirst().body()).isEqualTo("{\"n\":2}");
+        }
+    }
+
+    @Test
+    void theSecretIsStoredSealedNotAsShown() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Partner partner = partners.create();
+            subscribe(partner, receiver, "alert.published");
+
+            String stored = storedSecret(receiver);
+
+            assertThat(stored).startsWith("v1:").doesNotContain(receiver.secret());
+            assertThat(sealing.sealer(WebhookSubscriptions.SECRETS).open(stored))
+                    .isEqualTo(receiver.secret());
+        }
+    }
+
+    @Test
+    void aSecretStoredReadableByAnEarlierVersionStillSignsAndIsSealedAtStart() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Partner partner = partners.create();
+            subscribe(partner, receiver, "alert.published");
+            storeSecret(receiver, receiver.secret()); // as versions before sealing did
+
+            enqueue(partner.organisation(), "alert.published", "{\"n\":1}", "alert:1");
+            await().atMost(WAIT).until(() -> receiver.deliveries().size() == 1);
+            assertThat(receiver.deliveries().getFirst().signatureValid()).isTrue();
+
+            assertThat(secretSealing.sealStored()).isPositive();
+            assertThat(storedSecret(receiver)).startsWith("v1:").doesNotContain(receiver.secret());
+            assertThat(secretSealing.sealStored()).as("nothing left to seal").isZero();
+
+            enqueue(partner.organisation(), "alert.published", "{\"n\":2}", "alert:2");
+            await().atMost(WAIT).until(() -> receiver.deliveries().size() == 2);
+            assertThat(receiver.deliveries().get(1).signatureValid()).isTrue();
+        }
+    }
+
+    @Test
+    void aSecretThatWillNotOpenFailsTheDeliveryRatherThanSendingItUnsigned() {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Partner partner = partners.create();
+            subscribe(partner, receiver, "alert.published");
+            SecretSealing otherKey = new SecretSealing(
+                    new MockEnvironment().withProperty(SecretSealing.KEY_VARIABLE, "another key entirely 0123456789"),
+                    RunMode.PRODUCTION);
+            storeSecret(receiver, otherKey.sealer(WebhookSubscriptions.SECRETS).seal(receiver.secret()));
+
+            enqueue(partner.organisation(), "alert.published", "{\"n\":1}", "alert:1");
+
+            await().atMost(WAIT).until(() -> rowsFor(receiver).getFirst().attempts() == 1);
+            Row failed = rowsFor(receiver).getFirst();
+            assertThat(failed.status()).isEqualTo("PENDING");
+            assertThat(failed.lastError()).contains("does not open with this CASCADE_SECRET_KEY");
+            assertThat(receiver.deliveries()).isEmpty();
         }
     }
 
@@ -280,6 +344,19 @@ class WebhookDeliveryTests {
                 bearer(partner.manager()));
         assertThat(created.status()).isEqualTo(201);
         receiver.secret(created.json().get("secret").asString());
+    }
+
+    private String storedSecret(WebhookReceiver receiver) {
+        return jdbc.sql("SELECT secret FROM webhook_subscription WHERE url = ?")
+                .param(receiver.url())
+                .query(String.class)
+                .single();
+    }
+
+    private void storeSecret(WebhookReceiver receiver, String stored) {
+        jdbc.sql("UPDATE webhook_subscription SET secret = ? WHERE url = ?")
+                .params(stored, receiver.url())
+                .update();
     }
 
     private int enqueue(OrganisationId organisation, String type, String body, String key) {

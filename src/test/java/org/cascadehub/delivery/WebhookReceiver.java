@@ -62,6 +62,11 @@ final class WebhookReceiver implements AutoCloseable {
         this.secret = secret;
     }
 
+    /** The secret signatures are checked with. */
+    String secret() {
+        return secret;
+    }
+
     /** Answers the next requests with these statuses, then 200. */
     void answer(Integer... next) {
         statuses.addAll(List.of(next));
