@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param emailConnections connections to the mail server sending at once, each sending up to 50
  *     emails before it is closed: an alert for a whole city queues tens of thousands, which one
  *     connection per email would take most of an hour to send
+ * @param outboxRetention how long an email, text message or webhook delivery is kept once it was
+ *     sent or given up on ({@link OutboxRetention}); pending ones are kept until they finish
  */
 @ConfigurationProperties("cascade.delivery")
 record DeliverySettings(
@@ -22,9 +24,13 @@ record DeliverySettings(
         @DefaultValue("10") int emailMaxAttempts,
         @DefaultValue("PT10S") Duration emailFirstRetry,
         @DefaultValue("PT1S") Duration emailPoll,
-        @DefaultValue("4") int emailConnections) {
+        @DefaultValue("4") int emailConnections,
+        @DefaultValue("P30D") Duration outboxRetention) {
 
     DeliverySettings {
+        if (outboxRetention.isNegative() || outboxRetention.isZero()) {
+            throw new IllegalArgumentException("cascade.delivery.outbox-retention must be longer than zero");
+        }
         if (emailConnections < 1) {
             throw new IllegalArgumentException("cascade.delivery.email-connections must be 1 or more");
         }
