@@ -2,6 +2,7 @@ package org.cascadehub.directory;
 
 import org.cascadehub.platform.Actor;
 import org.cascadehub.platform.AuditedEvent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The directory's published events: the audit log records each, and delivery keeps its
@@ -43,6 +44,16 @@ public final class DirectoryEvents {
             implements AuditedEvent {}
 
     public record PersonErased(PersonId personId, OrganisationId organisationId, Actor actor) implements AuditedEvent {}
+
+    /**
+     * A person is being erased: published inside the erasing transaction, before their details are
+     * overwritten, so that modules holding copies of their addresses (delivery's outboxes) forget
+     * them in the same transaction. It carries the very addresses being erased, so it is not an
+     * {@link AuditedEvent} and must only ever be heard synchronously ({@code @EventListener}): a
+     * transactional or module listener would have it stored in the event publication registry.
+     */
+    public record PersonErasing(
+            PersonId personId, String email, @Nullable String phone) {}
 
     /** A person's data was exported on request (subject access). */
     public record PersonExported(PersonId personId, Actor actor) implements AuditedEvent {}

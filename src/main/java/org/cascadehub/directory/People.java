@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.cascadehub.directory.DirectoryEvents.PersonErased;
+import org.cascadehub.directory.DirectoryEvents.PersonErasing;
 import org.cascadehub.directory.DirectoryEvents.PersonJoined;
 import org.cascadehub.directory.DirectoryEvents.PersonSuspended;
 import org.cascadehub.directory.DirectoryEvents.PersonUpdated;
@@ -150,6 +151,7 @@ public class People {
         if (!DirectoryPolicy.canErase(viewer)) {
             throw new NotAllowed("Only a hub administrator can erase a person.");
         }
+        events.publishEvent(new PersonErasing(id, person.email(), person.phone()));
         jdbc.sql("""
                 UPDATE person SET display_name = 'Erased person', email = ?, phone = NULL, sia_licence = NULL,
                                   notify_email = FALSE, notify_sms = FALSE, status = 'ERASED', erased_at = ?

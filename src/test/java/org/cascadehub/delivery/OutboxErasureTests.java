@@ -1,0 +1,107 @@
+package org.cascadehub.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.cascadehub.support.TestHttp.bearer;
+
+import java.util.List;
+import org.cascadehub.CascadeTest;
+import org.cascadehub.directory.Role;
+import org.cascadehub.support.TestHttp;
+import org.cascadehub.support.TestPeople;
+import org.cascadehub.support.TestPeople.TestPerson;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Erasing a person deletes what the outboxes hold for them, sent or pending, and nothing of anyone
+ * else's, not even a text message to a phone they share.
+ */
+@CascadeTest
+class OutboxErasureTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestPeople testPeople;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void erasureDeletesTheirEmailsAndTextsSentOrPendingAndNoOneElses() {
+        TestPerson erased = testPeople.create(Role.MEMBER);
+        TestPerson colleague = testPeople.create(Role.MEMBER);
+        String sharedPhone = "+4477009" + String.format("%05d", (int) (Math.random() * 100_000));
+        jdbc.sql("UPDATE person SET phone = ? WHERE id = ?")
+                .params(sharedPhone, erased.id().value())
+                .update();
+        long sent = email(erased.email(), "SENT");
+        long pending = email(erased.email().toUpperCase(java.util.Locale.ROOT), "PENDING");
+        long colleagues = email(colleague.email(), "PENDING");
+        long text = sms(sharedPhone, "alert:1:sms:" + erased.id(), "PENDING");
+        long reminder = sms(sharedPhone, "alert:1:reminder-sms:" + erased.id(), "SENT");
+        long colleaguesText = sms(sharedPhone, "alert:1:sms:" + colleague.id(), "PENDING");
+        TestHttp http = new TestHttp(port);
+        String admin = http.token("admin@demo.test", "demo-password");
+        try {
+            assertThat(http.postJson("/api/v1/people/" + erased.id() + "/erase", "{}", "Authorization", bearer(admin))
+                            .status())
+                    .isEqualTo(204);
+
+            assertThat(ids("outbound_email", sent, pending, colleagues)).containsExactly(colleagues);
+            assertThat(ids("outbound_sms", text, reminder, colleaguesText)).containsExactly(colleaguesText);
+        } finally {
+            jdbc.sql("DELETE FROM outbound_email WHERE id = ?")
+                    .param(colleagues)
+                    .update();
+            jdbc.sql("DELETE FROM outbound_sms WHERE id = ?")
+                    .param(colleaguesText)
+                    .update();
+        }
+    }
+
+    @Test
+    void aRefusedErasureLeavesTheirMessages() {
+        TestPerson person = testPeople.create(Role.MEMBER);
+        long pending = email(person.email(), "PENDING");
+        TestHttp http = new TestHttp(port);
+        String guard = http.token("guard@demo.test", "demo-password");
+        try {
+            assertThat(http.postJson("/api/v1/people/" + person.id() + "/erase", "{}", "Authorization", bearer(guard))
+                            .status())
+                    .isEqualTo(403);
+
+            assertThat(ids("outbound_email", pending)).containsExactly(pending);
+        } finally {
+            jdbc.sql("DELETE FROM outbound_email WHERE id = ?").param(pending).update();
+        }
+    }
+
+    /** Queued a day ahead, so that the dispatcher leaves a pending one alone while the test looks. */
+    private long email(String to, String status) {
+        return jdbc.sql("""
+                        INSERT INTO outbound_email (recipient, subject, body, created_at, status, next_attempt_at, sent_at)
+                        VALUES (?, 'Subject', 'body', now(), ?, now() + interval '1 day',
+                                CASE WHEN ? = 'SENT' THEN now() END)
+                        RETURNING id
+                        """).params(to, status, status).query(Long.class).single();
+    }
+
+    private long sms(String to, String key, String status) {
+        return jdbc.sql("""
+                        INSERT INTO outbound_sms (recipient, text, dedupe_key, created_at, status, next_attempt_at, sent_at)
+                        VALUES (?, 'text', ?, now(), ?, now() + interval '1 day', CASE WHEN ? = 'SENT' THEN now() END)
+                        RETURNING id
+                        """).params(to, key, status, status).query(Long.class).single();
+    }
+
+    private List<Long> ids(String table, long... ids) {
+        return jdbc.sql("SELECT id FROM " + table + " WHERE id = ANY (?) ORDER BY id")
+                .param(java.util.Arrays.stream(ids).boxed().toArray(Long[]::new))
+                .query(Long.class)
+                .list();
+    }
+}
