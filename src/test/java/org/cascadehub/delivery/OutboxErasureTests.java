@@ -44,12 +44,8 @@ class OutboxErasureTests {
         long text = sms(sharedPhone, "alert:1:sms:" + erased.id(), "PENDING");
         long reminder = sms(sharedPhone, "alert:1:reminder-sms:" + erased.id(), "SENT");
         long colleaguesText = sms(sharedPhone, "alert:1:sms:" + colleague.id(), "PENDING");
-        TestHttp http = new TestHttp(port);
-        String admin = http.token("admin@demo.test", "demo-password");
         try {
-            assertThat(http.postJson("/api/v1/people/" + erased.id() + "/erase", "{}", "Authorization", bearer(admin))
-                            .status())
-                    .isEqualTo(204);
+            assertThat(erase(erased, "admin@demo.test")).isEqualTo(204);
 
             assertThat(ids("outbound_email", sent, pending, colleagues)).containsExactly(colleagues);
             assertThat(ids("outbound_sms", text, reminder, colleaguesText)).containsExactly(colleaguesText);
@@ -67,17 +63,23 @@ class OutboxErasureTests {
     void aRefusedErasureLeavesTheirMessages() {
         TestPerson person = testPeople.create(Role.MEMBER);
         long pending = email(person.email(), "PENDING");
-        TestHttp http = new TestHttp(port);
-        String guard = http.token("guard@demo.test", "demo-password");
         try {
-            assertThat(http.postJson("/api/v1/people/" + person.id() + "/erase", "{}", "Authorization", bearer(guard))
-                            .status())
+            assertThat(erase(person, "guard@demo.test"))
+                    .as("only administrators erase")
                     .isEqualTo(403);
 
             assertThat(ids("outbound_email", pending)).containsExactly(pending);
         } finally {
             jdbc.sql("DELETE FROM outbound_email WHERE id = ?").param(pending).update();
         }
+    }
+
+    /** Asks to erase {@code person} as the demo account {@code as}; answers the status. */
+    private int erase(TestPerson person, String as) {
+        TestHttp http = new TestHttp(port);
+        String token = http.token(as, "demo-password");
+        return http.postJson("/api/v1/people/" + person.id() + "/erase", "{}", "Authorization", bearer(token))
+                .status();
     }
 
     /** Queued a day ahead, so that the dispatcher leaves a pending one alone while the test looks. */
