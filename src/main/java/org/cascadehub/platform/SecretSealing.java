@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.encrypt.Encryptors;
@@ -30,6 +32,7 @@ public class SecretSealing {
 
     private final @Nullable String key;
     private final boolean configured;
+    private final Map<String, Sealer> sealers = new ConcurrentHashMap<>();
 
     public SecretSealing(Environment environment, RunMode mode) {
         String given = environment.getProperty(KEY_VARIABLE, "");
@@ -48,11 +51,14 @@ public class SecretSealing {
     /**
      * The sealer for one kind of secret, such as {@code "totp"} or {@code "webhook"}; its salt is
      * fixed ({@code cascade-<purpose>-v1}), as the key itself is the secret, so values it sealed
-     * open again after a restart.
+     * open again after a restart. Made once per purpose: deriving its key (PBKDF2) is the costly
+     * part, and several beans ask for the same one.
      */
     public Sealer sealer(String purpose) {
-        String salt = HexFormat.of().formatHex(("cascade-" + purpose + "-v1").getBytes(StandardCharsets.US_ASCII));
-        return new Sealer(key == null ? null : Encryptors.delux(key, salt));
+        return sealers.computeIfAbsent(purpose, p -> {
+            String salt = HexFormat.of().formatHex(("cascade-" + p + "-v1").getBytes(StandardCharsets.US_ASCII));
+            return new Sealer(key == null ? null : Encryptors.delux(key, salt));
+        });
     }
 
     /** Seals and opens one kind of secret. */

@@ -42,6 +42,7 @@ class SecretSealingTests {
         String sealed = keyed.sealer("webhook").seal(SECRET);
 
         assertThat(keyed.sealer("webhook").open(sealed)).isEqualTo(SECRET);
+        assertThat(keyed.sealer("webhook")).as("its key derived once").isSameAs(keyed.sealer("webhook"));
         assertThatThrownBy(() -> keyed.sealer("totp").open(sealed)).isInstanceOf(RuntimeException.class);
     }
 
