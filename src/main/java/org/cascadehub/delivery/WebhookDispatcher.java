@@ -136,7 +136,7 @@ class WebhookDispatcher extends PollingDispatcher {
                 return;
             }
             failure = "the endpoint answered HTTP " + status;
-        } catch (JsonPoster.NotDelivered e) {
+        } catch (JsonPoster.NotDelivered | SecretUnreadable e) {
             failure = e.getMessage();
         } catch (RuntimeException e) {
             failure = e.toString();
@@ -167,8 +167,15 @@ class WebhookDispatcher extends PollingDispatcher {
         try {
             return secrets.open(delivery.secret());
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the webhook's signing secret does not open with this "
-                    + SecretSealing.KEY_VARIABLE + " (was the key changed?)");
+            throw new SecretUnreadable();
+        }
+    }
+
+    /** Recorded as the delivery's error as it stands (the decryption's own failure says nothing useful). */
+    private static final class SecretUnreadable extends RuntimeException {
+        SecretUnreadable() {
+            super("the webhook's signing secret does not open with this " + SecretSealing.KEY_VARIABLE
+                    + " (was the key changed?)");
         }
     }
 

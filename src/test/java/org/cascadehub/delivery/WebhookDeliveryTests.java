@@ -176,7 +176,9 @@ class WebhookDeliveryTests {
             await().atMost(WAIT).until(() -> rowsFor(receiver).getFirst().attempts() == 1);
             Row failed = rowsFor(receiver).getFirst();
             assertThat(failed.status()).isEqualTo("PENDING");
-            assertThat(failed.lastError()).contains("does not open with this CASCADE_SECRET_KEY");
+            assertThat(failed.lastError())
+                    .isEqualTo("the webhook's signing secret does not open with this CASCADE_SECRET_KEY"
+                            + " (was the key changed?)");
             assertThat(receiver.deliveries()).isEmpty();
         }
     }
