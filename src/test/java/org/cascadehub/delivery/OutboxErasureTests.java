@@ -101,9 +101,6 @@ class OutboxErasureTests {
     }
 
     private List<Long> ids(String table, long... ids) {
-        return jdbc.sql("SELECT id FROM " + table + " WHERE id = ANY (?) ORDER BY id")
-                .param(java.util.Arrays.stream(ids).boxed().toArray(Long[]::new))
-                .query(Long.class)
-                .list();
+        return OutboxTables.remaining(jdbc, table, ids);
     }
 }
