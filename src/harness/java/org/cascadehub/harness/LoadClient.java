@@ -139,12 +139,11 @@ public final class LoadClient {
             if (run.ratePerSecond() > 0) {
                 long due = started + (long) ((slot - warmups) * 1e9 / run.ratePerSecond());
                 Thread.sleep(Math.max(0, (due - System.nanoTime()) / 1_000_000));
+                publish(publisher, deliveries, slot); // alerts overlap: none has an interval of its own
             } else {
                 Thread.sleep(run.spacingMillis());
-            }
-            ServerThreads before = ServerThreads.of(run.serverPid());
-            publish(publisher, deliveries, slot);
-            if (run.ratePerSecond() <= 0) {
+                ServerThreads before = ServerThreads.of(run.serverPid());
+                publish(publisher, deliveries, slot);
                 awaitDeliveries(deliveries, slot, readers, run.deliveryTimeoutMillis());
                 alongside[slot - warmups] = ServerThreads.of(run.serverPid()).since(before);
             }
